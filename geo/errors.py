@@ -1,0 +1,35 @@
+"""Typed errors raised by the geo model. Each one names the file or input it is about."""
+
+from __future__ import annotations
+
+
+class AtlasError(Exception):
+    """Base class for every error the geo model raises on bad input."""
+
+
+class ReadError(AtlasError):
+    """A file could not be read, or its contents make no sense.
+
+    The message is one line: ``<path>: <reason>``.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class UnsupportedFormatError(ReadError):
+    """No reader accepts this file."""
+
+
+class CrsError(ReadError):
+    """The file's coordinate reference system is missing, unknown or implausible."""
+
+
+class DateError(ReadError):
+    """No date could be found for a snapshot, or the date found is impossible."""
+
+
+class QueryError(AtlasError):
+    """A request about loaded data cannot be answered (unknown series, date before the first)."""

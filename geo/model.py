@@ -1,0 +1,136 @@
+"""Model objects shared by the readers, the area engine, the viewmodels and the command line.
+
+A *snapshot* is one dated polygon of one *series* (for example ISW's assessed Russian control on
+2022-08-23), already in WGS84 lon/lat, valid, 2-D and dissolved. A *catalog* holds every snapshot
+that was loaded, grouped by series and sorted by date, plus the problems met while loading.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from geo.errors import QueryError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from shapely.geometry.base import BaseGeometry
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One repair applied while loading a file, e.g. ``made_valid`` x1 in ``X.shp``.
+
+    Attributes
+    ----------
+    kind : str
+        One of ``made_valid``, ``dropped_z``, ``skipped_null``, ``dissolved``, ``reprojected``,
+        ``merged_duplicate_date``, ``skipped_non_polygon``.
+    count : int
+        How many features the repair touched.
+    path : str
+        The file (and member inside an archive, ``a.zip!b.shp``) it was applied to.
+    detail : str
+        Free text, e.g. the source CRS of a reprojection.
+    """
+
+    kind: str
+    count: int
+    path: str
+    detail: str = ""
+
+    def __str__(self) -> str:
+        extra = f" ({self.detail})" if self.detail else ""
+        return f"{self.path}: {self.kind} x{self.count}{extra}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file, or part of one, that could not be used. ``message`` is a single line."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One series on one date.
+
+    Attributes
+    ----------
+    series : str
+        Canonical series name, e.g. ``Assessed Russian control`` (see ``geo.series``).
+    date : datetime.date
+        The date the snapshot describes.
+    geometry : BaseGeometry
+        Valid, 2-D, dissolved (Multi)Polygon in WGS84 longitude/latitude.
+    source : str
+        The file it came from (``a.zip!b.shp`` for a member of an archive).
+    layer : str
+        The layer or file name the series was classified from.
+    area_km2 : float
+        Geodesic area on the WGS84 ellipsoid.
+    repairs : tuple of Repair
+        What had to be repaired to get here.
+    """
+
+    series: str
+    date: dt.date
+    geometry: BaseGeometry
+    source: str
+    layer: str
+    area_km2: float
+    repairs: tuple[Repair, ...] = ()
+
+
+@dataclass
+class Catalog:
+    """Every snapshot loaded, by series and date, with the problems met on the way."""
+
+    series: dict[str, list[Snapshot]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, snapshot: Snapshot) -> None:
+        """Insert ``snapshot`` keeping its series sorted by date."""
+        items = self.series.setdefault(snapshot.series, [])
+        dates = [s.date for s in items]
+        items.insert(bisect.bisect_right(dates, snapshot.date), snapshot)
+
+    def series_names(self) -> list[str]:
+        return sorted(self.series)
+
+    def snapshots(self, series: str) -> list[Snapshot]:
+        """The snapshots of ``series`` sorted by date; ``QueryError`` if there is no such series."""
+        try:
+            return self.series[series]
+        except KeyError:
+            known = ", ".join(self.series_names()) or "none"
+            raise QueryError(f"no series {series!r} (loaded: {known})") from None
+
+    def dates(self, series: str) -> list[dt.date]:
+        return [s.date for s in self.snapshots(series)]
+
+    def at(self, series: str, date: dt.date) -> Snapshot:
+        """The latest snapshot of ``series`` on or before ``date``.
+
+        Raises
+        ------
+        QueryError
+            If ``date`` is before the series' first snapshot.
+        """
+        items = self.snapshots(series)
+        index = bisect.bisect_right([s.date for s in items], date) - 1
+        if index < 0:
+            raise QueryError(
+                f"{date.isoformat()} is before the first snapshot of {series!r} "
+                f"({items[0].date.isoformat()})"
+            )
+        return items[index]
+
+    def repairs(self) -> list[Repair]:
+        return [r for items in self.series.values() for s in items for r in s.repairs]
