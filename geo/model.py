@@ -77,6 +77,9 @@ class Snapshot:
         Geodesic area on the WGS84 ellipsoid.
     repairs : tuple of Repair
         What had to be repaired to get here.
+    crs : str
+        The coordinate reference system the file was stored in (``EPSG:3857`` for ISW's
+        shapefiles); the geometry itself is always lon/lat.
     """
 
     series: str
@@ -86,6 +89,7 @@ class Snapshot:
     layer: str
     area_km2: float
     repairs: tuple[Repair, ...] = ()
+    crs: str = "EPSG:4326"
 
 
 @dataclass
