@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from viewmodels.tasks import TaskRunner
+
+
+def test_result_arrives_on_main_thread_from_a_worker(qtbot) -> None:
+    runner = TaskRunner()
+    main = threading.current_thread()
+    seen: dict[str, object] = {}
+
+    def work() -> int:
+        seen["worker"] = threading.current_thread()
+        return 42
+
+    def done(value: int) -> None:
+        seen["value"] = value
+        seen["callback"] = threading.current_thread()
+
+    with qtbot.waitSignal(runner.sig_task_done, timeout=5000):
+        runner.submit(work, done)
+    runner.shutdown()
+    assert seen["value"] == 42
+    assert seen["worker"] is not main
+    assert seen["callback"] is main
+
+
+def test_newer_submit_on_a_channel_supersedes_older(qtbot) -> None:
+    runner = TaskRunner()
+    gate = threading.Event()
+    applied: list[int] = []
+    runner.submit(lambda: gate.wait(5) and 1, applied.append, channel="delta")
+    runner.submit(lambda: 2, applied.append, channel="delta")
+    gate.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    runner.shutdown()
+    assert applied == [2]
+
+
+def test_errors_go_to_on_error_and_synchronous_mode_runs_inline() -> None:
+    runner = TaskRunner(synchronous=True)
+    errors: list[BaseException] = []
+
+    def fail() -> None:
+        raise ValueError("bad file")
+
+    runner.submit(fail, lambda _v: None, errors.append)
+    assert [str(e) for e in errors] == ["bad file"]
+    with pytest.raises(ValueError, match="bad file"):
+        runner.submit(fail, lambda _v: None)

@@ -1,0 +1,113 @@
+"""Run pure geo work off the UI thread and apply its result on the main thread (STYLE.md §6).
+
+A viewmodel captures an immutable request on the main thread, hands a pure callable to a
+:class:`TaskRunner`, and gets ``on_done(result)`` or ``on_error(exc)`` back on the main thread
+through a queued signal. ``synchronous=True`` runs everything inline, for tests.
+
+Each submit may name a *channel*; a newer submit on the same channel supersedes older ones, whose
+results are then dropped instead of applied (a slider dragged over ten dates only applies the last).
+"""
+
+from __future__ import annotations
+
+import itertools
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+class TaskRunner(QObject):
+    """Runs callables on one worker thread and calls back on the thread that owns the runner."""
+
+    sig_task_done = Signal(object)
+    """Internal: a finished task's ticket, delivered on the owner's thread."""
+
+    def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self._synchronous = synchronous
+        self._executor: ThreadPoolExecutor | None = None
+        self._tickets = itertools.count(1)
+        self._latest: dict[str, int] = {}
+        self._pending = 0
+        self.sig_task_done.connect(self._on_task_done)
+
+    @property
+    def synchronous(self) -> bool:
+        return self._synchronous
+
+    @property
+    def busy(self) -> bool:
+        """Whether a submitted task has not been delivered yet."""
+        return self._pending > 0
+
+    def submit(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        channel: str | None = None,
+    ) -> int:
+        """Run ``work()`` off the UI thread; return a ticket number."""
+        ticket = next(self._tickets)
+        if channel is not None:
+            self._latest[channel] = ticket
+        entry = _Ticket(ticket, channel, on_done, on_error)
+        self._pending += 1
+        if self._synchronous:
+            entry.run(work)
+            self._on_task_done(entry)
+            return ticket
+        future = self._pool().submit(entry.run, work)
+        future.add_done_callback(lambda _f, e=entry: self.sig_task_done.emit(e))
+        return ticket
+
+    def shutdown(self) -> None:
+        """Stop accepting work; wait for the running task so no thread outlives the app."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def _pool(self) -> ThreadPoolExecutor:
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atlas-task")
+        return self._executor
+
+    @Slot(object)
+    def _on_task_done(self, entry: _Ticket) -> None:
+        self._pending -= 1
+        if entry.channel is not None and self._latest.get(entry.channel) != entry.ticket:
+            return
+        if entry.error is not None:
+            if entry.on_error is None:
+                raise entry.error
+            entry.on_error(entry.error)
+        else:
+            entry.on_done(entry.result)
+
+
+class _Ticket:
+    """One submitted task: its callbacks and, once run, its result or error."""
+
+    def __init__(
+        self,
+        ticket: int,
+        channel: str | None,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None,
+    ) -> None:
+        self.ticket = ticket
+        self.channel = channel
+        self.on_done = on_done
+        self.on_error = on_error
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def run(self, work: Callable[[], Any]) -> None:
+        try:
+            self.result = work()
+        except Exception as exc:
+            self.error = exc
