@@ -1,0 +1,178 @@
+"""Figures for each region: held on A and on B, gained, lost, net, and area held over time.
+
+The controller captures an immutable request on the UI thread (lon/lat region polygons and the
+snapshot geometries for dates A and B), runs the pure functions below on a
+:class:`~viewmodels.tasks.TaskRunner` worker, and applies the result to the
+:class:`~viewmodels.regions_viewmodel.RegionsViewModel`. Edits are debounced (150 ms) and the
+channels are latest-wins, so a drag never queues stale work.
+
+Clipping first cuts the (large) snapshot to the region's bounding box with
+``shapely.clip_by_rect``, which is much cheaper than a general intersection, then intersects
+the small remainder with the region. Areas are geodesic (:func:`geo.areas.geodesic_area_km2`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+import numpy as np
+import shapely
+from PySide6.QtCore import QObject, QTimer
+
+from geo.areas import geodesic_area_km2
+from viewmodels.regions_viewmodel import RegionStats
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
+    from shapely.geometry.base import BaseGeometry
+
+    from geo.model import Snapshot
+    from viewmodels.regions_viewmodel import RegionsViewModel
+    from viewmodels.tasks import TaskRunner
+
+DEBOUNCE_MS = 150
+
+
+def clip(geometry: BaseGeometry, region: BaseGeometry) -> BaseGeometry:
+    """``geometry ∩ region``, cutting ``geometry`` to the region's bounding box first."""
+    x0, y0, x1, y1 = region.bounds
+    return shapely.intersection(shapely.clip_by_rect(geometry, x0, y0, x1, y1), region)
+
+
+def region_stats(
+    geom_a: BaseGeometry, geom_b: BaseGeometry, region: BaseGeometry, a: dt.date, b: dt.date
+) -> RegionStats:
+    """Held on A and on B, gained (B − A) and lost (A − B) inside ``region``, in km²."""
+    in_a, in_b = clip(geom_a, region), clip(geom_b, region)
+    return RegionStats(
+        date_a=a,
+        date_b=b,
+        area_a_km2=geodesic_area_km2(in_a),
+        area_b_km2=geodesic_area_km2(in_b),
+        gained_km2=geodesic_area_km2(shapely.difference(in_b, in_a)),
+        lost_km2=geodesic_area_km2(shapely.difference(in_a, in_b)),
+    )
+
+
+def held_series(geometries: Sequence[BaseGeometry], region: BaseGeometry) -> np.ndarray:
+    """Area held inside ``region`` for each geometry, in km² (vectorised clipping)."""
+    x0, y0, x1, y1 = region.bounds
+    cut = shapely.clip_by_rect(np.asarray(geometries, dtype=object), x0, y0, x1, y1)
+    inside = shapely.intersection(cut, region)
+    return np.array([geodesic_area_km2(g) if not g.is_empty else 0.0 for g in inside])
+
+
+def _at(snapshots: Sequence[Snapshot], dates: list[dt.date], day: dt.date) -> Snapshot | None:
+    """The latest snapshot on or before ``day``, or ``None`` when ``day`` is before the first."""
+    index = bisect.bisect_right(dates, day) - 1
+    return snapshots[index] if index >= 0 else None
+
+
+class RegionStatsController(QObject):
+    """Keeps every region's figures (and the selected region's time series) up to date.
+
+    Parameters
+    ----------
+    regions : RegionsViewModel
+        Source of the regions and the sink for the figures.
+    runner : TaskRunner
+        Where the clipping runs (``synchronous=True`` in tests).
+    debounce_ms : int
+        Quiet time after the last edit before recomputing.
+    """
+
+    def __init__(
+        self, regions: RegionsViewModel, runner: TaskRunner, debounce_ms: int = DEBOUNCE_MS
+    ) -> None:
+        super().__init__(regions)
+        self._regions, self._runner = regions, runner
+        self._snapshots: list[Snapshot] = []
+        self._dates: list[dt.date] = []
+        self._pair: tuple[dt.date, dt.date] | None = None
+        self._cache: dict[tuple[bytes, int, int], RegionStats] = {}
+        self._series_cache: dict[bytes, np.ndarray] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(debounce_ms)
+        self._timer.timeout.connect(self.refresh_now)
+        regions.sig_regions_changed.connect(self._timer.start)
+        regions.sig_region_changed.connect(self._on_regions_region_changed)
+        regions.sig_selection_changed.connect(self._on_regions_selection_changed)
+
+    def set_snapshots(self, snapshots: Sequence[Snapshot]) -> None:
+        """Use this series' snapshots (sorted by date) from now on."""
+        self._snapshots = list(snapshots)
+        self._dates = [s.date for s in self._snapshots]
+        self._cache.clear()
+        self._series_cache.clear()
+        self._timer.start()
+
+    def set_dates(self, date_a: dt.date | None, date_b: dt.date | None) -> None:
+        """Compare ``date_a`` with ``date_b``; ``None`` turns the A/B figures off."""
+        pair = None if date_a is None or date_b is None else (date_a, date_b)
+        if pair != self._pair:
+            self._pair = pair
+            self._timer.start()
+
+    def refresh_now(self) -> None:
+        """Recompute now (the debounce timer calls this; benchmarks and tests may too)."""
+        self._timer.stop()
+        self._submit_stats()
+        self._submit_series()
+
+    def _on_regions_region_changed(self, _region_id: int) -> None:
+        self._timer.start()
+
+    def _on_regions_selection_changed(self) -> None:
+        selected = self._regions.selected()
+        if selected is not None and self._regions.time_series(selected) is None:
+            self._timer.start()
+
+    def _submit_stats(self) -> None:
+        pair = self._pair
+        snap_a = _at(self._snapshots, self._dates, pair[0]) if pair else None
+        snap_b = _at(self._snapshots, self._dates, pair[1]) if pair else None
+        if pair is None or snap_a is None or snap_b is None:
+            self._regions.set_stats({})
+            return
+        ga, gb, a, b = snap_a.geometry, snap_b.geometry, pair[0], pair[1]
+        cache, key_ab = self._cache, (id(ga), id(gb))
+        todo = {s.id: s.lonlat for s in self._regions.regions()}
+
+        def work() -> dict[int, tuple[tuple[bytes, int, int], RegionStats]]:
+            out = {}
+            for region_id, region in todo.items():
+                key = (region.wkb, *key_ab)
+                hit = cache.get(key)
+                out[region_id] = (key, hit or region_stats(ga, gb, region, a, b))
+            return out
+
+        self._runner.submit(work, self._on_stats_done, channel="region-stats")
+
+    def _on_stats_done(self, result: dict[int, tuple[tuple[bytes, int, int], RegionStats]]) -> None:
+        if len(self._cache) > 512:
+            self._cache.clear()
+        self._cache.update(result.values())
+        self._regions.set_stats({k: v for k, (_, v) in result.items()})
+
+    def _submit_series(self) -> None:
+        selected = self._regions.selected()
+        if selected is None or not self._snapshots:
+            return
+        region = self._regions.region(selected).lonlat
+        key = region.wkb
+        cached = self._series_cache.get(key)
+        dates = list(self._dates)
+        if cached is not None:
+            self._regions.set_time_series(selected, dates, cached)
+            return
+        geometries = [s.geometry for s in self._snapshots]
+
+        def done(km2: np.ndarray) -> None:
+            self._series_cache[key] = km2
+            self._regions.set_time_series(selected, dates, km2)
+
+        self._runner.submit(lambda: held_series(geometries, region), done, channel="region-series")
