@@ -1,0 +1,159 @@
+"""The chart of one series: area over time and change per day, with gaps kept as gaps.
+
+Arrays are built in a worker on a daily grid from the first to the last snapshot; a day with
+no snapshot is NaN, so a curve drawn with ``connect='finite'`` breaks there instead of
+inventing a straight line across the gap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from viewmodels.batch import ChangeBatch
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from geo.model import Catalog, Snapshot
+    from viewmodels.tasks import TaskRunner
+
+EPOCH = dt.date(1970, 1, 1)
+SECONDS_PER_DAY = 86_400.0
+
+
+def to_seconds(date: dt.date) -> float:
+    """POSIX seconds of midnight UTC on ``date`` (what pyqtgraph's ``DateAxisItem`` expects)."""
+    return (date - EPOCH).days * SECONDS_PER_DAY
+
+
+def from_seconds(seconds: float) -> dt.date:
+    return EPOCH + dt.timedelta(days=round(seconds / SECONDS_PER_DAY))
+
+
+@dataclass(frozen=True, eq=False)
+class ChartData:
+    """Arrays for the two plots, all on one daily grid of ``x`` (POSIX seconds).
+
+    ``area_km2`` is NaN on days without a snapshot; ``gained_km2``, ``lost_km2`` and
+    ``net_km2`` are per day and NaN where the change spans a gap (several days).
+    """
+
+    series: str = ""
+    x: np.ndarray = field(default_factory=lambda: np.empty(0))
+    area_km2: np.ndarray = field(default_factory=lambda: np.empty(0))
+    gained_km2: np.ndarray = field(default_factory=lambda: np.empty(0))
+    lost_km2: np.ndarray = field(default_factory=lambda: np.empty(0))
+    net_km2: np.ndarray = field(default_factory=lambda: np.empty(0))
+
+
+def default_changes(snapshots: Sequence[Snapshot]) -> list[tuple[Any, ...]]:
+    """``geo.changes.daily_changes``, imported on first use."""
+    from geo.changes import daily_changes
+
+    return daily_changes(snapshots)
+
+
+def build_chart_data(
+    series: str, snapshots: Sequence[Snapshot], changes: Sequence[tuple[Any, ...]]
+) -> ChartData:
+    """Lay the areas and the one-day changes on a daily grid (pure; runs in a worker)."""
+    if not snapshots:
+        return ChartData(series)
+    first = snapshots[0].date
+    days = (snapshots[-1].date - first).days + 1
+    x = (np.arange(days) + (first - EPOCH).days) * SECONDS_PER_DAY
+    area = np.full(days, np.nan)
+    for snap in snapshots:
+        area[(snap.date - first).days] = snap.area_km2
+    gained, lost, net = (np.full(days, np.nan) for _ in range(3))
+    for before, after, g, lo, n in changes:
+        if (after - before).days == 1:
+            i = (after - first).days
+            gained[i], lost[i], net[i] = g, lo, n
+    return ChartData(series, x, area, gained, lost, net)
+
+
+class ChartViewModel(QObject):
+    """Chart data for the current series plus the dates marked on it (A, B, shown)."""
+
+    sig_data_changed = Signal(object)
+    """New :class:`ChartData` is ready."""
+    sig_computing_changed = Signal(bool)
+    """The arrays started (True) or finished (False) computing."""
+    sig_markers_changed = Signal(object)
+    """Dates A, B and shown changed: a tuple of three datetime.date or None."""
+    sig_date_requested = Signal(object)
+    """The user clicked a date on the chart (datetime.date)."""
+
+    def __init__(
+        self, runner: TaskRunner, changes: Callable[[Sequence[Snapshot]], Any] | None = None
+    ) -> None:
+        super().__init__()
+        self._runner = runner
+        self._changes = changes or default_changes
+        self._data = ChartData()
+        self._computing = False
+        self._markers: tuple[dt.date | None, ...] = (None, None, None)
+        self._source: tuple[int, str] | None = None
+        self._batch = ChangeBatch(self._observed, self._emit)
+
+    def _observed(self) -> dict[str, Any]:
+        return {"data": self._data, "computing": self._computing, "markers": self._markers}
+
+    def _emit(self, name: str, value: Any) -> None:
+        getattr(self, f"sig_{name}_changed").emit(value)
+
+    def data(self) -> ChartData:
+        return self._data
+
+    def computing(self) -> bool:
+        return self._computing
+
+    def markers(self) -> tuple[dt.date | None, ...]:
+        """Dates A, B and shown."""
+        return self._markers
+
+    def set_source(self, catalog: Catalog | None, series: str) -> None:
+        """Chart ``series`` of ``catalog``; the arrays are built in the worker."""
+        if catalog is None or series not in catalog.series:
+            self._source = None
+            with self._batch:
+                self._data, self._computing = ChartData(), False
+            return
+        key = (id(catalog), series)
+        if key == self._source:
+            return
+        self._source = key
+        snapshots = list(catalog.snapshots(series))
+        changes_fn = self._changes
+        with self._batch:
+            self._computing = True
+        self._runner.submit(
+            lambda: build_chart_data(series, snapshots, changes_fn(snapshots)),
+            self._on_data_done,
+            self._on_data_failed,
+            channel="chart",
+        )
+
+    def set_markers(
+        self, date_a: dt.date | None, date_b: dt.date | None, shown: dt.date | None
+    ) -> None:
+        with self._batch:
+            self._markers = (date_a, date_b, shown)
+
+    def request_date(self, seconds: float) -> None:
+        """The user clicked at ``seconds`` on the time axis."""
+        self.sig_date_requested.emit(from_seconds(seconds))
+
+    def _on_data_done(self, data: ChartData) -> None:
+        with self._batch:
+            self._data, self._computing = data, False
+
+    def _on_data_failed(self, _exc: BaseException) -> None:
+        with self._batch:
+            self._data, self._computing = ChartData(), False

@@ -1,0 +1,173 @@
+"""Comparing two dates: the delta runs in a worker; only the latest request applies.
+
+The result's numbers feed the comparison panel; its geometries go to the map canvas as a
+:class:`viewmodels.map_viewmodel.CompareGeometries`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from viewmodels.batch import ChangeBatch
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Callable
+
+    from geo.model import Catalog
+    from viewmodels.tasks import TaskRunner
+
+UKRAINE_KM2 = 603_628.0
+"""Ukraine's area within its internationally recognised borders, for the percentages."""
+
+
+class CompareSink(Protocol):
+    """Where the compared geometries go (the map's viewmodel)."""
+
+    def set_compare(self, compare: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One line of the comparison table: a label, km² and % of Ukraine."""
+
+    label: str
+    km2: float
+    percent: float
+
+
+def default_delta(catalog: Catalog, series: str, date_from: dt.date, date_to: dt.date) -> Any:
+    """``geo.delta.compute_delta``, imported on first use."""
+    from geo.delta import compute_delta
+
+    return compute_delta(catalog, series, date_from, date_to)
+
+
+def _geometries(catalog: Catalog, delta: Any) -> Any:
+    from viewmodels.map_viewmodel import CompareGeometries
+
+    return CompareGeometries(
+        series=delta.series,
+        gained=delta.gained,
+        lost=delta.lost,
+        outline_a=catalog.at(delta.series, delta.from_actual).geometry,
+        outline_b=catalog.at(delta.series, delta.to_actual).geometry,
+    )
+
+
+class CompareViewModel(QObject):
+    """The delta between dates A and B of one series, computed off the UI thread."""
+
+    sig_result_changed = Signal(object)
+    """The delta shown changed (a ``geo.delta.Delta`` or None)."""
+    sig_computing_changed = Signal(bool)
+    """A delta started (True) or finished (False) computing."""
+    sig_error_changed = Signal(str)
+    """The error message changed ("" when the last request succeeded)."""
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        sink: CompareSink | None = None,
+        delta: Callable[..., Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self._runner = runner
+        self._sink = sink
+        self._delta = delta or default_delta
+        self._result: Any = None
+        self._computing = False
+        self._error = ""
+        self._request: tuple[Any, ...] | None = None
+        self._batch = ChangeBatch(self._observed, self._emit)
+
+    def _observed(self) -> dict[str, Any]:
+        return {"result": _Same(self._result), "computing": self._computing, "error": self._error}
+
+    def _emit(self, name: str, value: Any) -> None:
+        getattr(self, f"sig_{name}_changed").emit(
+            value.value if isinstance(value, _Same) else value
+        )
+
+    def result(self) -> Any:
+        return self._result
+
+    def computing(self) -> bool:
+        return self._computing
+
+    def error(self) -> str:
+        return self._error
+
+    def rows(self) -> list[CompareRow]:
+        """Area on A, area on B, gained, lost and net, each with its % of Ukraine."""
+        r = self._result
+        if r is None:
+            return []
+        values = [
+            (f"Area on {r.from_actual}", r.area_from_km2),
+            (f"Area on {r.to_actual}", r.area_to_km2),
+            ("Gained", r.gained_km2),
+            ("Lost", r.lost_km2),
+            ("Net", r.net_km2),
+        ]
+        return [CompareRow(label, km2, 100.0 * km2 / UKRAINE_KM2) for label, km2 in values]
+
+    def request(
+        self, catalog: Catalog | None, series: str, date_a: dt.date | None, date_b: dt.date | None
+    ) -> None:
+        """Compute the delta from ``date_a`` to ``date_b``; a newer request supersedes this one."""
+        if catalog is None or not series or date_a is None or date_b is None:
+            self.clear()
+            return
+        key = (id(catalog), series, date_a, date_b)
+        if key == self._request and (self._computing or self._result is not None):
+            return
+        self._request = key
+        with self._batch:
+            self._computing = True
+        delta_fn = self._delta
+
+        def work() -> tuple[Any, Any]:
+            result = delta_fn(catalog, series, date_a, date_b)
+            return result, _geometries(catalog, result)
+
+        self._runner.submit(work, self._on_delta_done, self._on_delta_failed, channel="compare")
+
+    def clear(self) -> None:
+        """Forget the comparison (compare switched off, or no data)."""
+        self._request = None
+        self._runner.submit(lambda: None, lambda _r: None, channel="compare")
+        with self._batch:
+            self._result, self._computing, self._error = None, False, ""
+        if self._sink is not None:
+            self._sink.set_compare(None)
+
+    def _on_delta_done(self, payload: tuple[Any, Any]) -> None:
+        result, geometries = payload
+        with self._batch:
+            self._result, self._computing, self._error = result, False, ""
+        if self._sink is not None:
+            self._sink.set_compare(geometries)
+
+    def _on_delta_failed(self, exc: BaseException) -> None:
+        with self._batch:
+            self._result, self._computing = None, False
+            self._error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if self._sink is not None:
+            self._sink.set_compare(None)
+
+
+class _Same:
+    """Compare results by identity: a Delta holds geometries, whose ``==`` is costly."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+    def __hash__(self) -> int:
+        return id(self.value)
