@@ -1,0 +1,177 @@
+"""Place search on the basemap's GeoNames places, forgiving about spelling and script.
+
+"kupiansk", "Kupyansk", "Купянск" and "Куп'янськ" all find Kupiansk: a query and every name
+and alternate name of a place are reduced to a *key* (lower case, marks and apostrophes
+stripped, Cyrillic transliterated with one table for Ukrainian and Russian, digraphs and
+vowel/ending variants collapsed) and compared as keys. Results rank exact matches first, then
+prefix matches, then matches inside a name; within each, larger places first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from geo.basemap import Basemap, default_basemap
+
+if TYPE_CHECKING:
+    from geo.basemap import BBox, Features
+
+ALT_SEPARATOR = "|"
+
+_CYRILLIC_LATIN = (
+    "а a|б b|в v|г g|ґ g|д d|е e|є ie|ж zh|з z|и y|і i|ї i|й i|к k|л l|м m|н n|о o|п p|р r|с s|"
+    "т t|у u|ф f|х kh|ц ts|ч ch|ш sh|щ shch|ь -|ъ -|ы y|э e|ю iu|я ia|ё e"
+)
+_CYRILLIC = dict(pair.split(" ") for pair in _CYRILLIC_LATIN.split("|"))
+_APOSTROPHES = re.compile("[ʼ'’‘`´ʹ′″”“\"ʺ-]")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Applied in order: different romanisations of the same Cyrillic sound end up equal.
+_DIGRAPHS = (
+    ("shch", "s"),
+    ("kh", "x"),
+    ("zh", "z"),
+    ("sh", "s"),
+    ("ch", "c"),
+    ("ts", "c"),
+    ("h", "g"),
+    ("x", "g"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+)
+_DOUBLES = re.compile(r"([a-z])\1+")
+_FINAL_VOWELS = re.compile(r"(?<=[a-z]{3})[aeiou]+\b")
+
+
+def normalise(text: str) -> str:
+    """The search key of a name: Latin, lower case, variant spellings collapsed.
+
+    Examples
+    --------
+    >>> normalise("Куп'янськ") == normalise("Kupyansk") == normalise("kupiansk")
+    True
+    """
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _APOSTROPHES.sub(lambda m: " " if m.group() == "-" else "", text)
+    text = "".join(_CYRILLIC.get(c, c) for c in text).replace("-", "")
+    text = _NON_ALNUM.sub(" ", text).strip()
+    for old, new in _DIGRAPHS:
+        text = text.replace(old, new)
+    text = _DOUBLES.sub(r"\1", text)
+    return _FINAL_VOWELS.sub("", text)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A populated place (GeoNames)."""
+
+    geonameid: int
+    name: str
+    alt_names: tuple[str, ...]
+    population: int
+    country: str
+    admin: str
+    lon: float
+    lat: float
+
+
+class PlaceIndex:
+    """Search and label queries over the ``places`` layer of a :class:`~geo.basemap.Basemap`.
+
+    The key index is built on the first :meth:`search` (about a third of a second).
+    """
+
+    def __init__(self, basemap: Basemap | None = None) -> None:
+        self._basemap = basemap or default_basemap()
+        self._lock = threading.Lock()
+        self._keys: list[tuple[str, int]] | None = None
+
+    def _features(self) -> Features:
+        return self._basemap.features("places")
+
+    def place(self, index: int) -> Place:
+        """The place at row ``index`` of the layer."""
+        r = self._features().record(index)
+        alts = tuple(a for a in str(r["alt_names"]).split(ALT_SEPARATOR) if a)
+        return Place(
+            int(r["geonameid"]),
+            str(r["name"]),
+            alts,
+            int(r["population"]),
+            str(r["country"]),
+            str(r["admin"]),
+            float(r["lon"]),
+            float(r["lat"]),
+        )
+
+    def search(self, query: str, limit: int = 20) -> list[Place]:
+        """Places whose name or any alternate name matches ``query``, best first."""
+        key = normalise(query)
+        if not key:
+            return []
+        keys = self._key_index()
+        population = self._features().attributes["population"]
+        start = bisect.bisect_left(keys, (key, -1))
+        rank: dict[int, int] = {}
+        for k, index in keys[start:]:
+            if not k.startswith(key):
+                break
+            rank[index] = min(rank.get(index, 2), 0 if k == key else 1)
+        if len(rank) < limit:
+            for k, index in keys:
+                if index not in rank and f" {key}" in f" {k}":
+                    rank[index] = 2
+        best = sorted(rank, key=lambda i: (rank[i], -int(population[i]), i))
+        return [self.place(i) for i in best[:limit]]
+
+    def places_in(
+        self, bbox: BBox, min_population: int = 0, limit: int | None = None
+    ) -> list[Place]:
+        """Places inside ``bbox`` with at least ``min_population`` people, largest first."""
+        features = self._features()
+        lon, lat = features.attributes["lon"], features.attributes["lat"]
+        population = features.attributes["population"]
+        west, south, east, north = bbox
+        mask = (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
+        mask &= population >= min_population
+        chosen = np.flatnonzero(mask)
+        chosen = chosen[np.argsort(-population[chosen], kind="stable")][:limit]
+        return [self.place(int(i)) for i in chosen]
+
+    def _key_index(self) -> list[tuple[str, int]]:
+        with self._lock:
+            if self._keys is None:
+                features = self._features()
+                names, alts = features.attributes["name"], features.attributes["alt_names"]
+                keys = set()
+                for index, (name, alt) in enumerate(zip(names, alts, strict=True)):
+                    for spelling in [name, *str(alt).split(ALT_SEPARATOR)]:
+                        if spelling:
+                            keys.add((normalise(spelling), index))
+                self._keys = sorted(keys)
+            return self._keys
+
+
+@cache
+def default_index() -> PlaceIndex:
+    """The shared index over the default basemap."""
+    return PlaceIndex()
+
+
+def search(query: str, limit: int = 20) -> list[Place]:
+    """Search the default basemap's places (see :meth:`PlaceIndex.search`)."""
+    return default_index().search(query, limit)
+
+
+def places_in(bbox: BBox, min_population: int = 0, limit: int | None = None) -> list[Place]:
+    """Label candidates in ``bbox`` from the default basemap (see :meth:`PlaceIndex.places_in`)."""
+    return default_index().places_in(bbox, min_population, limit)
