@@ -1,0 +1,198 @@
+"""The main window: composes the feature views as docks around the map, menus and status bar.
+
+It decides nothing: each dock is a view bound to its own viewmodel (declared in ``DOCKS``),
+menus come from :mod:`ui.actions`, and the only logic here is the edge — dialogs, drag and drop,
+and remembering the layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.actions import build_actions
+from ui.chart_view import ChartView
+from ui.compare_panel import ComparePanel
+from ui.problems_panel import ProblemsPanel
+from ui.status import StatusView
+from ui.timeline_view import TimelineView
+from ui.welcome import WelcomeView
+from viewmodels.app_viewmodel import DEMO_LABEL
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from viewmodels.app_viewmodel import AppViewModel
+
+AskFiles = Callable[[QWidget, str], list[str]]
+AskFolder = Callable[[QWidget, str], str]
+Area = Qt.DockWidgetArea
+
+
+def ask_open_files(parent: QWidget, folder: str) -> list[str]:
+    """The real file dialog (tests inject their own)."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Open files", folder)
+    return paths
+
+
+def ask_folder(parent: QWidget, folder: str) -> str:
+    return QFileDialog.getExistingDirectory(parent, "Open folder", folder)
+
+
+def show_error(parent: QWidget, message: str) -> None:
+    QMessageBox.warning(parent, "Frontline Atlas", message)
+
+
+def default_central(app_vm: AppViewModel) -> QWidget:
+    """A's map canvas bound to the app's map and layers viewmodels."""
+    from ui.map import MapView
+
+    return MapView(app_vm.map, app_vm.layers)
+
+
+def _layers_panel(app_vm: AppViewModel) -> QWidget:
+    from ui.layers_panel import LayersPanel
+
+    return LayersPanel(app_vm.layers)
+
+
+class MainWindow(QMainWindow):
+    """The map window. ``add_dock`` and ``menu`` let other features plug in."""
+
+    DOCKS: tuple[tuple[str, str, Area, Callable[[AppViewModel], QWidget]], ...] = (
+        ("layers", "Layers", Area.LeftDockWidgetArea, _layers_panel),
+        ("compare", "Comparison", Area.RightDockWidgetArea, lambda vm: ComparePanel(vm.compare)),
+        ("timeline", "Timeline", Area.BottomDockWidgetArea, lambda vm: TimelineView(vm.timeline)),
+        ("chart", "Chart", Area.BottomDockWidgetArea, lambda vm: ChartView(vm.chart)),
+        ("problems", "Problems", Area.BottomDockWidgetArea, lambda vm: ProblemsPanel(vm.dataset)),
+    )
+
+    def __init__(
+        self,
+        app_vm: AppViewModel,
+        *,
+        central: Callable[[AppViewModel], QWidget] = default_central,
+        ask_files: AskFiles = ask_open_files,
+        ask_dir: AskFolder = ask_folder,
+        error: Callable[[QWidget, str], None] = show_error,
+    ) -> None:
+        super().__init__()
+        self.app_vm = app_vm
+        self._ask_files, self._ask_dir, self._error = ask_files, ask_dir, error
+        self._menus: dict[str, QMenu] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.setAcceptDrops(True)
+        self.resize(1500, 950)
+        self.map_view = central(app_vm)
+        self.banner = QLabel(DEMO_LABEL)
+        self.banner.setStyleSheet("background:#fff3cd;color:#7a5a00;padding:4px;font-weight:bold")
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.map_view, 1)
+        self.setCentralWidget(holder)
+        self._compose_docks()
+        self.actions_by_key = build_actions(self)
+        self._recent_menu = self.menu("&File").addMenu("Open &recent")
+        self.setStatusBar(StatusView(app_vm.cursor, app_vm.dataset))
+        self._bind()
+        self._restore_layout()
+
+    def _compose_docks(self) -> None:
+        for key, title, area, factory in self.DOCKS:
+            self.docks[key] = self.add_dock(title, factory(self.app_vm), area)
+        self.splitDockWidget(self.docks["compare"], self.docks["layers"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.docks["chart"], self.docks["problems"])
+        self.docks["chart"].raise_()
+        welcome = WelcomeView(self.open_files, self.open_folder, self.app_vm.open_demo)
+        self.welcome = welcome
+        self.docks["welcome"] = self.add_dock("Welcome", welcome, Area.RightDockWidgetArea)
+
+    def _bind(self) -> None:
+        vm = self.app_vm
+        vm.sig_title_changed.connect(self.setWindowTitle)
+        vm.sig_demo_changed.connect(self._on_app_demo_changed)
+        vm.sig_recent_changed.connect(self._on_app_recent_changed)
+        vm.dataset.sig_error_raised.connect(lambda message: self._error(self, message))
+        self.setWindowTitle(vm.title())
+        self._on_app_demo_changed(vm.is_demo())
+        self._on_app_recent_changed(vm.recent_files())
+
+    def add_dock(self, title: str, widget: QWidget, area: Area) -> QDockWidget:
+        """Add ``widget`` as a dock titled ``title``; its toggle goes into the View menu."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.menu("&View").addAction(dock.toggleViewAction())
+        return dock
+
+    def menu(self, name: str) -> QMenu:
+        """The menu called ``name`` (``&File``, ``&View``, …), created on first use."""
+        key = name.replace("&", "")
+        for existing, menu in self._menus.items():
+            if existing.replace("&", "") == key:
+                return menu
+        self._menus[name] = self.menuBar().addMenu(name)
+        return self._menus[name]
+
+    def open_files(self) -> None:
+        paths = self._ask_files(self, self.app_vm.settings.last_folder())
+        if paths:
+            self.app_vm.open_paths(paths)
+
+    def open_folder(self) -> None:
+        folder = self._ask_dir(self, self.app_vm.settings.last_folder())
+        if folder:
+            self.app_vm.open_paths([folder])
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Frontline Atlas", self.app_vm.about_text())
+
+    def _on_app_demo_changed(self, demo: bool) -> None:
+        self.banner.setVisible(demo)
+        self.docks["welcome"].setVisible(demo or self.app_vm.dataset.catalog() is None)
+
+    def _on_app_recent_changed(self, recent: list[str]) -> None:
+        self._recent_menu.clear()
+        for path in recent:
+            action = self._recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.app_vm.open_paths([p]))
+        self._recent_menu.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.app_vm.open_paths(paths)
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.app_vm.settings.window_layout()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.app_vm.settings.set_window_layout(self.saveGeometry(), self.saveState())
+        self.app_vm.settings.sync()
+        self.app_vm.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,46 @@
+"""The welcome panel: how to open data, and the demo dataset (clearly labelled synthetic)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+WELCOME_TEXT = (
+    "<h3>Frontline Atlas</h3>"
+    "<p>Open dated territorial-control files — ISW shapefiles, DeepStateMap GeoJSON, KMZ, "
+    "GeoPackage — or a whole folder of them. You can also drop files on the window.</p>"
+    "<p>The map shows the <b>synthetic demo</b> until you do: a made-up shape, not a real "
+    "front line.</p>"
+)
+
+
+class WelcomeView(QWidget):
+    """Three buttons and a short explanation; each button runs a command given by the window."""
+
+    def __init__(
+        self,
+        open_files: Callable[[], None],
+        open_folder: Callable[[], None],
+        open_demo: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        text = QLabel(WELCOME_TEXT)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label, command in (
+            ("files", "Open files…", open_files),
+            ("folder", "Open folder…", open_folder),
+            ("demo", "Open demo dataset", open_demo),
+        ):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _c=False, run=command: run())
+            layout.addWidget(button)
+            self.buttons[key] = button
+        layout.addStretch(1)

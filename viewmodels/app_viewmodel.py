@@ -1,0 +1,223 @@
+"""The application's viewmodel: composes the feature viewmodels and wires them together.
+
+Views bind to the feature viewmodels it exposes (``dataset``, ``timeline``, ``compare``,
+``chart``, ``cursor``, ``map``, ``layers``); menus and shortcuts call its commands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from viewmodels.chart_viewmodel import ChartViewModel
+from viewmodels.compare_viewmodel import CompareViewModel
+from viewmodels.cursor_viewmodel import CursorViewModel
+from viewmodels.dataset_viewmodel import DatasetViewModel
+from viewmodels.layers_viewmodel import LayersViewModel
+from viewmodels.map_viewmodel import MapViewModel
+from viewmodels.settings import SettingsStore
+from viewmodels.tasks import TaskRunner
+from viewmodels.timeline_viewmodel import TimelineViewModel
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from PySide6.QtCore import QSettings
+
+    from geo.model import Catalog
+
+APP_NAME = "Frontline Atlas"
+DEMO_LABEL = "Demo data — synthetic"
+ATTRIBUTION_FILE = Path(__file__).resolve().parents[1] / "resources" / "ATTRIBUTION.md"
+CREDITS = {
+    "deepstate": "Front line: DeepStateMap.live via cyterat/deepstate-map-data (GPL-3.0).",
+    "isw": "Front line: Institute for the Study of War (ISW) with AEI's Critical Threats Project.",
+}
+
+
+class AppViewModel(QObject):
+    """Everything the main window shows, and the commands its menus and shortcuts trigger."""
+
+    sig_title_changed = Signal(str)
+    """The window title changed (it names the data and says when it is the synthetic demo)."""
+    sig_demo_changed = Signal(bool)
+    """The synthetic demo was loaded (True) or replaced by real data (False)."""
+    sig_recent_changed = Signal(object)
+    """The recent files list changed (a list of str)."""
+
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        *,
+        synchronous: bool = False,
+        loader: Callable[..., Catalog] | None = None,
+        delta: Callable[..., Any] | None = None,
+        changes: Callable[..., Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = SettingsStore(settings)
+        self.runner = TaskRunner(self, synchronous=synchronous)
+        self.map = MapViewModel(self)
+        self.layers = LayersViewModel(self)
+        self.dataset = DatasetViewModel(self.runner, loader)
+        self.timeline = TimelineViewModel(self)
+        self.compare = CompareViewModel(self.runner, self.map, delta)
+        self.chart = ChartViewModel(self.runner, changes)
+        self.cursor = CursorViewModel(self)
+        self._title = APP_NAME
+        self._demo = False
+        self._restored = False
+        self._connect()
+
+    def _connect(self) -> None:
+        self.dataset.sig_catalog_changed.connect(self._on_dataset_catalog_changed)
+        tl = self.timeline
+        tl.sig_series_changed.connect(self._on_timeline_series_changed)
+        tl.sig_shown_date_changed.connect(self._on_timeline_shown_changed)
+        for signal in (tl.sig_date_a_changed, tl.sig_date_b_changed, tl.sig_compare_changed):
+            signal.connect(self._on_timeline_dates_changed)
+        self.chart.sig_date_requested.connect(self._on_chart_date_requested)
+        self.map.sig_cursor_moved.connect(self._on_map_cursor_moved)
+
+    def title(self) -> str:
+        return self._title
+
+    def is_demo(self) -> bool:
+        return self._demo
+
+    def recent_files(self) -> list[str]:
+        return self.settings.recent_files()
+
+    # Commands -----------------------------------------------------------------------------
+
+    def open_paths(self, paths: Sequence[str]) -> None:
+        """Open files or folders (replacing what is loaded) and remember them."""
+        paths = [str(p) for p in paths]
+        if not paths:
+            return
+        self.settings.set_last_folder(str(Path(paths[0]).parent))
+        self.sig_recent_changed.emit(self.settings.add_recent(paths))
+        self.dataset.open_paths(paths)
+
+    def open_demo(self) -> None:
+        """Write the synthetic demo files (first use only) in the worker, then open them."""
+        from geo.demo import write_demo
+
+        self.runner.submit(
+            write_demo,
+            lambda files: self.dataset.open_paths([str(f) for f in files]),
+            lambda exc: self.dataset.sig_error_raised.emit(f"demo: {exc}"),
+        )
+
+    def cancel_load(self) -> None:
+        self.dataset.cancel()
+
+    def fit(self) -> None:
+        """Fit the map to the data."""
+        self.map.request_fit(None)
+
+    def zoom(self, factor: float) -> None:
+        """Zoom the map by ``factor`` (>1 zooms in) about the view's centre."""
+        bbox = self.map.view_bbox()
+        if bbox is None:
+            return
+        cx, cy = (bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2
+        hw, hh = (bbox[2] - bbox[0]) / (2 * factor), (bbox[3] - bbox[1]) / (2 * factor)
+        self.map.request_fit((cx - hw, cy - hh, cx + hw, cy + hh))
+
+    def toggle_playing(self) -> None:
+        self.timeline.toggle_playing()
+
+    def step(self, count: int) -> None:
+        self.timeline.set_playing(False)
+        self.timeline.step(count)
+
+    def toggle_compare(self) -> None:
+        self.timeline.toggle_compare()
+
+    def about_text(self) -> str:
+        """Attributions for the About box: the basemap's file, plus the data loaded now."""
+        parts = [f"{APP_NAME} — offline viewer for front-line territorial-control data."]
+        if ATTRIBUTION_FILE.is_file():
+            parts.append(ATTRIBUTION_FILE.read_text(encoding="utf-8").strip())
+        sources = " ".join(self.dataset.paths()).lower()
+        parts += [text for key, text in CREDITS.items() if key in sources]
+        if self._demo:
+            parts.append(f"{DEMO_LABEL}: generated by Frontline Atlas, not a real front line.")
+        return "\n\n".join(parts)
+
+    def shutdown(self) -> None:
+        """Stop playback and the worker (the window is closing)."""
+        self.timeline.set_playing(False)
+        self.dataset.cancel()
+        self.runner.shutdown()
+
+    # Wiring -------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_dataset_catalog_changed(self) -> None:
+        catalog = self.dataset.catalog()
+        self._set_demo(self.dataset.is_demo())
+        self.layers.set_series_layers(catalog.series_names() if catalog else [])
+        self.timeline.set_catalog(catalog)
+        if not self._restored and not self._demo:
+            self._restored = True
+            series, date_a, date_b = self.settings.dates()
+            if series in self.timeline.series_names():
+                self.timeline.set_series(series)
+                self.timeline.set_dates(date_a or self.timeline.date_a(), date_b)
+        self._on_timeline_series_changed()
+        self.map.request_fit(None)
+
+    @Slot()
+    def _on_timeline_series_changed(self) -> None:
+        self.chart.set_source(self.dataset.catalog(), self.timeline.series())
+        self._on_timeline_shown_changed()
+        self._on_timeline_dates_changed()
+
+    @Slot()
+    def _on_timeline_shown_changed(self) -> None:
+        catalog, date, series = self.dataset.catalog(), self.timeline.shown_date(), ""
+        shown = {}
+        if catalog is not None and date is not None:
+            series = self.timeline.series()
+            for name, items in catalog.series.items():
+                if items and items[0].date <= date:
+                    shown[name] = catalog.at(name, date).geometry
+        self.map.set_shown(shown)
+        self.cursor.set_target(series, date, shown.get(series))
+        tl = self.timeline
+        self.chart.set_markers(tl.date_a(), tl.date_b(), tl.shown_date())
+
+    @Slot()
+    def _on_timeline_dates_changed(self) -> None:
+        tl = self.timeline
+        self.chart.set_markers(tl.date_a(), tl.date_b(), tl.shown_date())
+        if tl.compare():
+            self.compare.request(self.dataset.catalog(), tl.series(), tl.date_a(), tl.date_b())
+        else:
+            self.compare.clear()
+        if not self._demo and tl.series():
+            self.settings.set_dates(tl.series(), tl.date_a(), tl.date_b())
+
+    @Slot(object)
+    def _on_chart_date_requested(self, date: Any) -> None:
+        self.timeline.set_playing(False)
+        self.timeline.set_shown_date(date)
+
+    @Slot(object)
+    def _on_map_cursor_moved(self, cursor: tuple[float, float] | None) -> None:
+        self.cursor.set_cursor(*(cursor or (None, None)))
+
+    def _set_demo(self, demo: bool) -> None:
+        names = sorted({Path(p.split("!")[0]).name for p in self.dataset.paths()})
+        label = DEMO_LABEL if demo else (names[0] if len(names) == 1 else f"{len(names)} sources")
+        title = f"{APP_NAME} — {label}" if names else APP_NAME
+        if demo != self._demo:
+            self._demo = demo
+            self.sig_demo_changed.emit(demo)
+        if title != self._title:
+            self._title = title
+            self.sig_title_changed.emit(title)
