@@ -1,0 +1,119 @@
+"""Basemap layers on the canvas: land, lakes, rivers, oblast and country borders.
+
+The data come from ``geo.basemap`` (``resources/basemap.gpkg``) at three levels of detail; each
+layer becomes one item holding one geometry per level, and the item picks the level from the
+zoom at paint time (``geo.basemap.choose_lod``). Reading happens once, off the UI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import shapely
+
+from ui.map.layer_items import GeometryLayerItem, metres_per_device_pixel
+from ui.map.styles import Style, apply_style, with_alpha
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    import numpy as np
+    from PySide6.QtGui import QPainter
+    from shapely.geometry.base import BaseGeometry
+
+    from ui.map.geometry_paths import PathCache
+    from ui.map.labels import PlaceLike
+
+LAYER_KEYS = {
+    "Land": "land",
+    "Lakes": "lakes",
+    "Rivers": "rivers",
+    "Oblast borders": "oblasts",
+    "Country borders": "borders",
+}
+"""Layer-panel name → ``geo.basemap`` layer."""
+
+_WIDTHS = {"Lakes": 0.6, "Rivers": 0.8, "Oblast borders": 0.7, "Country borders": 1.4}
+METRES_PER_DEGREE = 111_320.0
+
+
+@dataclass
+class BasemapData:
+    """Lon/lat basemap geometries per layer key and level of detail, and a place provider."""
+
+    layers: dict[str, dict[str, BaseGeometry]] = field(default_factory=dict)
+    places: Callable[[tuple[float, float, float, float], int], Sequence[PlaceLike]] | None = None
+
+
+def _as_lines(geometries: np.ndarray) -> np.ndarray:
+    return shapely.boundary(geometries)
+
+
+def load_basemap() -> BasemapData:
+    """Read every layer and level of the default basemap (slow: call it in a worker)."""
+    from geo.basemap import LODS, default_basemap
+    from geo.places import default_index
+
+    basemap = default_basemap()
+    data = BasemapData()
+    for key in LAYER_KEYS.values():
+        levels = {}
+        for lod in LODS:
+            geometries = basemap.features(key, None, lod).geometries
+            if key == "oblasts":
+                geometries = _as_lines(geometries)
+            levels[lod] = shapely.GeometryCollection(list(geometries))
+        data.layers[key] = levels
+    index = default_index()
+    index.places_in((30.0, 50.0, 30.1, 50.1), 0)
+
+    def _places(bbox: tuple[float, float, float, float], min_population: int) -> list[PlaceLike]:
+        return list(index.places_in(bbox, min_population, 400))
+
+    data.places = _places
+    return data
+
+
+def basemap_style(name: str, color: str, opacity: float) -> Style:
+    """How a basemap layer looks: land and lakes filled, the rest stroked."""
+    if name == "Land":
+        return Style(with_alpha(color, opacity), None)
+    if name == "Lakes":
+        return Style(with_alpha(color, opacity), with_alpha(color, opacity).darker(115), 0.6)
+    return Style(None, with_alpha(color, opacity), _WIDTHS.get(name, 1.0))
+
+
+class BasemapLayerItem(GeometryLayerItem):
+    """One basemap layer: picks the level of detail by zoom, then paints its cached path."""
+
+    def __init__(self, cache: PathCache, name: str) -> None:
+        super().__init__(cache)
+        self.name = name
+        self._levels: dict[str, BaseGeometry] = {}
+        self._style = Style(None, None)
+
+    def set_levels(self, levels: dict[str, BaseGeometry], style: Style) -> None:
+        """Geometries per level of detail (``lo``, ``mid``, ``hi``) and the style."""
+        self._levels = dict(levels)
+        self._style = style
+        coarse = levels.get("lo", next(iter(levels.values()), None))
+        self.set_entries([] if coarse is None else [(coarse, style)])
+
+    def set_style(self, style: Style) -> None:
+        """Restyle without touching geometry."""
+        self._style = style
+        self.update()
+
+    def paint_content(self, painter: QPainter, scale: float) -> None:
+        """Paint the level of detail that suits the current zoom."""
+        from geo.basemap import choose_lod
+
+        if not self.isVisible() or not self._levels:
+            return
+        mpp = metres_per_device_pixel(painter)
+        lod = choose_lod(mpp / METRES_PER_DEGREE)
+        geometry = self._levels.get(lod, next(iter(self._levels.values())))
+        painter.setRenderHint(painter.RenderHint.Antialiasing, True)
+        apply_style(painter, self._style, scale)
+        painter.drawPath(self._cache.path(geometry, mpp))

@@ -1,0 +1,155 @@
+"""Shapely lon/lat geometries → projected ``QPainterPath`` s, built once and cached.
+
+Painting a day of DeepState data costs a few milliseconds, but projecting it costs more and
+building the path from Python per frame would cost far more; so each geometry is projected once
+(vectorised, ``geo.projection.to_display``), and its path is cached per *level of detail*: a
+simplification tolerance of about half a device pixel, rounded down to a power of two metres, so
+a zoom changes the path only when it crosses a bucket. Entries go away with the geometry (weak
+references) and the cache is bounded (least recently used first).
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections import OrderedDict
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+import shapely
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPainterPath
+
+from geo.projection import to_display
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from shapely.geometry.base import BaseGeometry
+
+_POLYGONAL = {"Polygon", "MultiPolygon"}
+_LINEAR = {"LineString", "MultiLineString", "LinearRing"}
+
+
+def project_geometry(geometry: BaseGeometry) -> BaseGeometry:
+    """The same geometry in display metres (vectorised over all its coordinates)."""
+
+    def _project(xy: np.ndarray) -> np.ndarray:
+        x, y = to_display(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    return shapely.transform(geometry, _project)
+
+
+def lines_of(geometry: BaseGeometry) -> np.ndarray:
+    """Rings of polygons and line strings of lines, as an array of shapely geometries."""
+    parts = shapely.get_parts(geometry)
+    kinds = shapely.get_type_id(parts)
+    polygons = parts[kinds == 3]
+    lines = parts[(kinds == 1) | (kinds == 2)]
+    collections = parts[kinds == 7]
+    pieces = [shapely.get_rings(polygons), lines]
+    pieces += [lines_of(c) for c in collections]
+    return np.concatenate([np.asarray(p, dtype=object) for p in pieces])
+
+
+def path_from_geometry(geometry: BaseGeometry) -> QPainterPath:
+    """A path with one closed subpath per ring (odd-even fill keeps holes empty)."""
+    rings = lines_of(geometry)
+    if len(rings) == 0:
+        return QPainterPath()
+    coords, index = shapely.get_coordinates(rings, return_index=True)
+    if len(coords) == 0:
+        return QPainterPath()
+    connect = np.empty(len(coords), dtype=bool)
+    connect[:-1] = index[1:] == index[:-1]
+    connect[-1] = False
+    path = pg.arrayToQPath(coords[:, 0], coords[:, 1], connect=connect)
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    return path
+
+
+def lod_bucket(metres_per_pixel: float) -> int:
+    """The level-of-detail bucket for a zoom: log2 of a half-pixel tolerance, in metres."""
+    tolerance = max(0.5 * metres_per_pixel, 1e-3)
+    return math.floor(math.log2(tolerance))
+
+
+class _Entry:
+    __slots__ = ("bounds", "display", "paths", "ref")
+
+    def __init__(self, display: BaseGeometry, ref: weakref.ref) -> None:
+        self.display = display
+        self.ref = ref
+        self.paths: dict[int, QPainterPath] = {}
+        x0, y0, x1, y1 = display.bounds if not display.is_empty else (0.0, 0.0, 0.0, 0.0)
+        self.bounds = QRectF(x0, y0, x1 - x0, y1 - y0)
+
+
+class PathCache:
+    """Projected paths per lon/lat geometry and level of detail.
+
+    Parameters
+    ----------
+    max_geometries : int
+        How many geometries to keep (least recently used are dropped first).
+    min_tolerance_m : float
+        Below this simplification tolerance the full-resolution path is used.
+    """
+
+    def __init__(self, max_geometries: int = 256, min_tolerance_m: float = 4.0) -> None:
+        self._entries: OrderedDict[int, _Entry] = OrderedDict()
+        self._max = max_geometries
+        self._min_bucket = math.floor(math.log2(min_tolerance_m))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def bounds(self, geometry: BaseGeometry) -> QRectF:
+        """The geometry's bounding box in display metres."""
+        return QRectF(self._entry(geometry).bounds)
+
+    def display_geometry(self, geometry: BaseGeometry) -> BaseGeometry:
+        """The geometry projected to display metres."""
+        return self._entry(geometry).display
+
+    def path(self, geometry: BaseGeometry, metres_per_pixel: float | None = None) -> QPainterPath:
+        """The display-metre path, simplified to about half a pixel at ``metres_per_pixel``."""
+        entry = self._entry(geometry)
+        bucket = self._min_bucket if metres_per_pixel is None else lod_bucket(metres_per_pixel)
+        bucket = max(bucket, self._min_bucket)
+        path = entry.paths.get(bucket)
+        if path is None:
+            path = self._build(entry.display, bucket)
+            entry.paths[bucket] = path
+        return path
+
+    def _build(self, display: BaseGeometry, bucket: int) -> QPainterPath:
+        if bucket <= self._min_bucket:
+            return path_from_geometry(display)
+        simple = shapely.simplify(display, 2.0**bucket, preserve_topology=False)
+        return path_from_geometry(simple)
+
+    def _entry(self, geometry: BaseGeometry) -> _Entry:
+        key = id(geometry)
+        entry = self._entries.get(key)
+        if entry is not None and entry.ref() is geometry:
+            self._entries.move_to_end(key)
+            return entry
+        entry = _Entry(project_geometry(geometry), weakref.ref(geometry, self._forget(key)))
+        self._entries[key] = entry
+        while len(self._entries) > self._max:
+            self._entries.popitem(last=False)
+        return entry
+
+    def _forget(self, key: int) -> Callable[[weakref.ref], None]:
+        """A weakref callback that drops ``key`` once its geometry is garbage."""
+        entries = weakref.ref(self._entries)
+
+        def _drop(ref: weakref.ref) -> None:
+            table = entries()
+            if table is not None and key in table and table[key].ref is ref:
+                del table[key]
+
+        return _drop

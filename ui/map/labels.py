@@ -1,0 +1,139 @@
+"""Place labels: which places to show at a zoom, and where, without overlaps.
+
+Places come from a provider (``geo.places.places_in(bbox, min_population)`` in the app) as objects
+with ``name``, ``lon``, ``lat`` and ``population``. The zoom decides the smallest population
+shown (big cities at the overview, towns and villages when zoomed in); placement is greedy in
+device space, largest population first, trying four positions around the dot and dropping a
+label whose rectangle would overlap one already placed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath
+
+from geo.projection import to_display, to_lonlat
+from ui.map.styles import LABEL_HALO, label_font, make_pen
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ui.map.frame import Frame
+
+_THRESHOLDS = ((2500.0, 700_000), (1200.0, 250_000), (600.0, 80_000), (250.0, 25_000))
+_THRESHOLDS += ((100.0, 8_000), (40.0, 2_000))
+
+
+class PlaceLike(Protocol):
+    """What a label needs from a place."""
+
+    name: str
+    lon: float
+    lat: float
+    population: int
+
+
+@dataclass(frozen=True)
+class PlacedLabel:
+    """One label laid out in device pixels."""
+
+    text: str
+    dot: QPointF
+    rect: QRectF
+    point_size: float
+    bold: bool
+
+
+def min_population(screen_metres_per_pixel: float) -> int:
+    """Smallest population labelled at a zoom given in display metres per 96-dpi pixel."""
+    for limit, population in _THRESHOLDS:
+        if screen_metres_per_pixel > limit:
+            return population
+    return 0
+
+
+def frame_bbox_lonlat(frame: Frame) -> tuple[float, float, float, float]:
+    """The lon/lat bbox that covers the frame (edges sampled, since LCC bends them)."""
+    t = np.linspace(0.0, 1.0, 9)
+    ex = frame.x0 + t * (frame.x1 - frame.x0)
+    ey = frame.y0 + t * (frame.y1 - frame.y0)
+    xs = np.concatenate([ex, ex, np.full(9, frame.x0), np.full(9, frame.x1)])
+    ys = np.concatenate([np.full(9, frame.y0), np.full(9, frame.y1), ey, ey])
+    lon, lat = to_lonlat(xs, ys)
+    return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
+
+
+def _style_for(population: int) -> tuple[float, bool]:
+    if population >= 1_000_000:
+        return 10.0, True
+    if population >= 200_000:
+        return 9.0, True
+    if population >= 20_000:
+        return 8.5, False
+    return 8.0, False
+
+
+def _candidates(dot: QPointF, width: float, height: float, gap: float) -> list[QRectF]:
+    x, y = dot.x(), dot.y()
+    return [
+        QRectF(x + gap, y - height / 2, width, height),
+        QRectF(x - gap - width, y - height / 2, width, height),
+        QRectF(x - width / 2, y - gap - height, width, height),
+        QRectF(x - width / 2, y + gap, width, height),
+    ]
+
+
+def layout_labels(
+    places: Sequence[PlaceLike], frame: Frame, device: object | None = None
+) -> list[PlacedLabel]:
+    """Greedy, overlap-free placement of ``places`` in the frame's device rectangle."""
+    ordered = sorted(places, key=lambda p: -int(p.population))
+    if not ordered:
+        return []
+    xs, ys = to_display(np.array([p.lon for p in ordered]), np.array([p.lat for p in ordered]))
+    transform = frame.transform()
+    placed: list[PlacedLabel] = []
+    taken: list[QRectF] = []
+    for place, x, y in zip(ordered, xs, ys, strict=True):
+        dot = transform.map(QPointF(float(x), float(y)))
+        if not frame.target.contains(dot):
+            continue
+        size, bold = _style_for(int(place.population))
+        metrics = QFontMetricsF(label_font(size, bold), device)  # type: ignore[arg-type]
+        width, height = metrics.horizontalAdvance(place.name) + 2, metrics.height()
+        for rect in _candidates(dot, width, height, 4.0 * frame.scale):
+            if frame.target.contains(rect) and not any(rect.intersects(t) for t in taken):
+                taken.append(rect)
+                placed.append(PlacedLabel(place.name, dot, rect, size, bold))
+                break
+    return placed
+
+
+def paint_labels(
+    painter: QPainter, labels: Sequence[PlacedLabel], color: str, scale: float
+) -> None:
+    """Draw dots and haloed text in device pixels (the painter's transform is reset)."""
+    painter.save()
+    painter.resetTransform()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    ink = QColor(color)
+    painter.setPen(make_pen(QColor(255, 255, 255), 1.0, scale))
+    painter.setBrush(ink)
+    radius = 2.4 * scale
+    for label in labels:
+        painter.drawEllipse(label.dot, radius, radius)
+    halo = make_pen(LABEL_HALO, 3.0, scale)
+    for label in labels:
+        font = label_font(label.point_size, label.bold)
+        metrics = QFontMetricsF(font, painter.device())
+        baseline = QPointF(label.rect.left() + 1, label.rect.top() + metrics.ascent())
+        path = QPainterPath()
+        path.addText(baseline, font, label.text)
+        painter.strokePath(path, halo)
+        painter.fillPath(path, ink)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.restore()

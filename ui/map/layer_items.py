@@ -1,0 +1,98 @@
+"""Canvas items that paint cached projected paths: one item per layer, never one per feature."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainter
+
+from ui.map.styles import Style, apply_style
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+    from shapely.geometry.base import BaseGeometry
+
+    from ui.map.frame import Frame
+    from ui.map.geometry_paths import PathCache
+
+
+def metres_per_device_pixel(painter: QPainter) -> float:
+    """Display metres per device pixel under the painter's current world transform."""
+    t = painter.worldTransform()
+    scale = math.hypot(t.m11(), t.m12())
+    return 1.0 / scale if scale > 0 else 1.0
+
+
+class GeometryLayerItem(pg.GraphicsObject):
+    """Paints a list of lon/lat geometries, each with a :class:`Style`, from a shared path cache.
+
+    Parameters
+    ----------
+    cache : PathCache
+        Where projected, simplified paths come from.
+    antialias : bool
+        Whether to antialias (fills and outlines).
+    """
+
+    def __init__(self, cache: PathCache, antialias: bool = True) -> None:
+        super().__init__()
+        self._cache = cache
+        self._antialias = antialias
+        self._entries: list[tuple[BaseGeometry, Style]] = []
+        self._bounds = QRectF()
+
+    def entries(self) -> list[tuple[BaseGeometry, Style]]:
+        """What the item paints, bottom first."""
+        return list(self._entries)
+
+    def set_entries(self, entries: Sequence[tuple[BaseGeometry, Style]]) -> None:
+        """Replace what the item paints."""
+        self.prepareGeometryChange()
+        self._entries = [(g, s) for g, s in entries if g is not None and not g.is_empty]
+        bounds = QRectF()
+        for geometry, _style in self._entries:
+            bounds = bounds.united(self._cache.bounds(geometry))
+        self._bounds = bounds
+        self.update()
+
+    def data_bounds(self) -> QRectF:
+        """Union of the entries' display-metre bounds (empty when there are none)."""
+        return QRectF(self._bounds)
+
+    def boundingRect(self) -> QRectF:
+        if self._bounds.isNull():
+            return QRectF()
+        pad = max(self._bounds.width(), self._bounds.height()) * 0.01
+        return self._bounds.adjusted(-pad, -pad, pad, pad)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem | None = None,
+        widget: QWidget | None = None,
+    ) -> None:
+        self.paint_content(painter, 1.0)
+
+    def paint_content(self, painter: QPainter, scale: float) -> None:
+        """Paint the entries under the painter's display-metre transform."""
+        if not self.isVisible() or not self._entries:
+            return
+        mpp = metres_per_device_pixel(painter)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
+        painter.setOpacity(self.opacity())
+        for geometry, style in self._entries:
+            apply_style(painter, style, scale)
+            painter.drawPath(self._cache.path(geometry, mpp))
+        painter.setOpacity(1.0)
+
+    def render_frame(self, painter: QPainter, frame: Frame) -> None:
+        """Paint into ``painter`` through ``frame`` (for :meth:`MapView.render_into`)."""
+        painter.save()
+        painter.setTransform(frame.transform())
+        self.paint_content(painter, frame.scale)
+        painter.restore()

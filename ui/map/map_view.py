@@ -1,0 +1,345 @@
+"""The map canvas widget: binds a :class:`MapViewModel` and a :class:`LayersViewModel` to items.
+
+View coordinates are display metres of ``geo.projection`` (Lambert conformal conic centred on
+the data). A conformal projection keeps the shapes of towns and front-line salients true, and
+over Ukraine its scale error stays under 1 %, so a scale bar and drawn regions mean what they
+show; Web Mercator would stretch the map by about 1.5.
+
+Draw order, bottom first: sea (background), the layers of the layer panel in their order
+(basemap and series), the comparison (gained, lost, outlines A and B), then screen-space place
+labels, scale bar and north arrow. :meth:`render_into` paints the same picture into any painter.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtGui import QPixmapCache
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+
+from geo.projection import to_display, to_lonlat
+from ui.map.basemap_items import LAYER_KEYS, BasemapData, BasemapLayerItem, basemap_style
+from ui.map.canvas import MapGraphicsView, MapTool, MapViewBox
+from ui.map.frame import Frame
+from ui.map.geometry_paths import PathCache
+from ui.map.labels import frame_bbox_lonlat, layout_labels, min_population, paint_labels
+from ui.map.layer_items import GeometryLayerItem
+from ui.map.north_arrow import paint_north_arrow
+from ui.map.scale_bar import paint_scale_bar
+from ui.map.styles import GAINED, LOST, OUTLINE_A, OUTLINE_B, SEA, Style, px_scale, series_style
+from viewmodels.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QPainter
+
+    from viewmodels.layers_viewmodel import LayersViewModel
+    from viewmodels.map_viewmodel import BBox, MapViewModel
+
+DEFAULT_BBOX: tuple[float, float, float, float] = (22.0, 44.2, 40.3, 52.5)
+"""Ukraine, shown before any data arrive."""
+COMPARE_Z = 1000.0
+OVERLAY_Z = 2000.0
+PLACE_LAYER = "Place names"
+
+
+def _default_loader() -> BasemapData:
+    from ui.map.basemap_items import load_basemap
+
+    return load_basemap()
+
+
+class MapView(QWidget):
+    """The map canvas (see module docstring).
+
+    Parameters
+    ----------
+    map_vm : MapViewModel
+        What is shown; receives the cursor position and the view bbox.
+    layers_vm : LayersViewModel
+        Layer order and style.
+    parent : QWidget, optional
+    basemap_loader : callable, optional
+        Returns a :class:`BasemapData`; run once through ``runner``. Defaults to the bundled
+        ``resources/basemap.gpkg``.
+    runner : TaskRunner, optional
+        Where the basemap is read; a private asynchronous runner by default.
+    """
+
+    def __init__(
+        self,
+        map_vm: MapViewModel,
+        layers_vm: LayersViewModel,
+        parent: QWidget | None = None,
+        *,
+        basemap_loader: Callable[[], BasemapData] | None = _default_loader,
+        runner: TaskRunner | None = None,
+    ) -> None:
+        super().__init__(parent)
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 256 * 1024))
+        self._map_vm = map_vm
+        self._layers_vm = layers_vm
+        self._cache = PathCache()
+        self._basemap_cache = PathCache(max_geometries=64)
+        self._basemap = BasemapData()
+        self._labels_key: tuple | None = None
+        self._labels: list = []
+        self._syncing_view = False
+        self.view_box = MapViewBox()
+        self._canvas = MapGraphicsView(self.view_box, self)
+        self._canvas.setBackground(SEA)
+        self._canvas.on_cursor = self._on_canvas_cursor
+        self._canvas.on_fit = self.fit_to_data
+        self._canvas.on_foreground = self._paint_overlays
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._canvas)
+        self._series_items: dict[str, GeometryLayerItem] = {}
+        self._basemap_items: dict[str, BasemapLayerItem] = {}
+        self._compare_item = GeometryLayerItem(self._cache)
+        self._compare_item.setZValue(COMPARE_Z)
+        self.view_box.addItem(self._compare_item)
+        self._view_timer = QTimer(self, singleShot=True, interval=150)
+        self._view_timer.timeout.connect(self._on_view_timer_timeout)
+        self._connect()
+        self._on_layers_vm_layers_changed()
+        self.zoom_to_lonlat(map_vm.view_bbox() or DEFAULT_BBOX)
+        self._runner = runner if runner is not None else TaskRunner(self)
+        if basemap_loader is not None:
+            self._runner.submit(basemap_loader, self._on_basemap_loaded, self._on_basemap_failed)
+
+    def _connect(self) -> None:
+        self._map_vm.sig_shown_changed.connect(self._on_map_vm_shown_changed)
+        self._map_vm.sig_compare_changed.connect(self._on_map_vm_compare_changed)
+        self._map_vm.sig_fit_requested.connect(self._on_map_vm_fit_requested)
+        self._map_vm.sig_view_changed.connect(self._on_map_vm_view_changed)
+        self._layers_vm.sig_layers_changed.connect(self._on_layers_vm_layers_changed)
+        self._layers_vm.sig_layer_changed.connect(self._on_layers_vm_layer_changed)
+        self.view_box.sigRangeChanged.connect(self._on_view_box_range_changed)
+
+    # -- public API ---------------------------------------------------------------------------
+
+    @property
+    def canvas(self) -> MapGraphicsView:
+        """The QGraphicsView that shows the map."""
+        return self._canvas
+
+    def basemap(self) -> BasemapData:
+        """The basemap data in use (empty until loaded)."""
+        return self._basemap
+
+    def set_tool(self, tool: MapTool | None) -> None:
+        """Give the mouse to ``tool`` (left-drag then no longer pans); None restores panning."""
+        self._canvas.tool = tool
+
+    def tool(self) -> MapTool | None:
+        """The active tool, if any."""
+        return self._canvas.tool
+
+    def add_overlay_item(self, item: QGraphicsItem) -> None:
+        """Add an item in display metres above the data (e.g. drawn regions)."""
+        if item.zValue() < OVERLAY_Z:
+            item.setZValue(OVERLAY_Z)
+        self.view_box.addItem(item)
+
+    def data_bounds(self) -> QRectF:
+        """Display-metre bounds of the shown series and the comparison."""
+        bounds = QRectF()
+        for item in [*self._series_items.values(), self._compare_item]:
+            if item.isVisible():
+                bounds = bounds.united(item.data_bounds())
+        return bounds
+
+    def fit_to_data(self) -> None:
+        """Fit the shown data (Ukraine when nothing is shown)."""
+        bounds = self.data_bounds()
+        if bounds.isEmpty():
+            self.zoom_to_lonlat(DEFAULT_BBOX)
+            return
+        self.view_box.setRange(rect=bounds, padding=0.04)
+
+    def zoom_to_lonlat(self, bbox: BBox | tuple[float, float, float, float]) -> None:
+        """Fit a (min lon, min lat, max lon, max lat) box; its edges are sampled (LCC bends)."""
+        west, south, east, north = bbox
+        t = np.linspace(0.0, 1.0, 11)
+        lon = np.concatenate([west + t * (east - west), west + t * (east - west), [west] * 11])
+        lat = np.concatenate([[south] * 11, [north] * 11, south + t * (north - south)])
+        lon = np.concatenate([lon, [east] * 11])
+        lat = np.concatenate([lat, south + t * (north - south)])
+        x, y = to_display(lon, lat)
+        rect = QRectF(x.min(), y.min(), x.max() - x.min(), y.max() - y.min())
+        self.view_box.setRange(rect=rect, padding=0.0)
+
+    def frame(self) -> Frame:
+        """The current view laid onto the canvas viewport."""
+        return Frame.fitted(self.view_box.viewRect(), QRectF(self._canvas.viewport().rect()))
+
+    def render_into(self, painter: QPainter, target: QRectF) -> None:
+        """Paint the current view into ``target`` of any painter, at the device's resolution.
+
+        The view is widened to the target's aspect ratio; pens and marks scale with the device's
+        dpi (``logicalDpiX / 96``) and label fonts are in points, so a 300 dpi page is crisp.
+        """
+        frame = Frame.fitted(self.view_box.viewRect(), target, px_scale(painter.device()))
+        painter.save()
+        painter.setClipRect(target)
+        painter.fillRect(target, SEA)
+        items = [*self._basemap_items.values(), *self._series_items.values(), self._compare_item]
+        for item in sorted(items, key=lambda i: i.zValue()):
+            if item.isVisible():
+                item.render_frame(painter, frame)
+        for item in self.view_box.addedItems:
+            if item.zValue() >= OVERLAY_Z and item.isVisible():
+                relative, _ok = item.itemTransform(self.view_box.childGroup)
+                painter.save()
+                painter.setTransform(relative * frame.transform())
+                item.paint(painter, None, None)
+                painter.restore()
+        self._paint_frame_overlays(painter, frame, layout_labels(self._places(frame), frame))
+        painter.restore()
+
+    # -- overlays -----------------------------------------------------------------------------
+
+    def _places(self, frame: Frame) -> list:
+        layer = self._layer_state(PLACE_LAYER)
+        if self._basemap.places is None or (layer is not None and not layer.visible):
+            return []
+        population = min_population(frame.metres_per_pixel * frame.scale)
+        return list(self._basemap.places(frame_bbox_lonlat(frame), population))
+
+    def _layer_state(self, name: str) -> Any:
+        for layer in self._layers_vm.layers():
+            if layer.name == name:
+                return layer
+        return None
+
+    def _paint_frame_overlays(self, painter: QPainter, frame: Frame, labels: list) -> None:
+        layer = self._layer_state(PLACE_LAYER)
+        if labels and layer is not None:
+            paint_labels(painter, labels, layer.color, frame.scale)
+        paint_scale_bar(painter, frame)
+        paint_north_arrow(painter, frame)
+
+    def _paint_overlays(self, painter: QPainter, viewport: QRectF) -> None:
+        """Screen-space overlays; label layout is cached until the view or places change."""
+        frame = Frame.fitted(self.view_box.viewRect(), viewport)
+        key = (frame.x0, frame.y0, frame.x1, frame.y1, viewport.width(), viewport.height())
+        if key != self._labels_key:
+            self._labels = layout_labels(self._places(frame), frame, self._canvas.viewport())
+            self._labels_key = key
+        self._paint_frame_overlays(painter, frame, self._labels)
+
+    def _invalidate_labels(self) -> None:
+        self._labels_key = None
+        self._canvas.viewport().update()
+
+    # -- slots --------------------------------------------------------------------------------
+
+    def _on_basemap_loaded(self, data: BasemapData) -> None:
+        self._basemap = data
+        self._on_layers_vm_layers_changed()
+        self._invalidate_labels()
+
+    def _on_basemap_failed(self, error: BaseException) -> None:
+        self._canvas.setToolTip(f"Basemap not available: {error}")
+
+    def _on_map_vm_shown_changed(self) -> None:
+        shown = self._map_vm.shown()
+        for name, item in self._series_items.items():
+            self._restyle_series(name, item, shown.get(name))
+
+    def _restyle_series(self, name: str, item: GeometryLayerItem, geometry: Any) -> None:
+        layer = self._layer_state(name)
+        if layer is None:
+            return
+        item.setVisible(layer.visible)
+        item.set_entries(
+            [] if geometry is None else [(geometry, series_style(layer.color, layer.opacity))]
+        )
+
+    def _on_map_vm_compare_changed(self) -> None:
+        compare = self._map_vm.compare()
+        if compare is None:
+            self._compare_item.set_entries([])
+            return
+        self._compare_item.set_entries(
+            [
+                (compare.gained, Style(GAINED, None)),
+                (compare.lost, Style(LOST, None)),
+                (compare.outline_a, Style(None, OUTLINE_A, 1.0, dash=True)),
+                (compare.outline_b, Style(None, OUTLINE_B, 1.3)),
+            ]
+        )
+
+    def _on_map_vm_fit_requested(self, bbox: BBox | None) -> None:
+        if bbox is None:
+            self.fit_to_data()
+        else:
+            self.zoom_to_lonlat(bbox)
+
+    def _on_map_vm_view_changed(self, bbox: BBox | None) -> None:
+        if not self._syncing_view and bbox is not None:
+            self.zoom_to_lonlat(bbox)
+
+    def _on_view_box_range_changed(self, *_args: object) -> None:
+        self._labels_key = None
+        self._view_timer.start()
+
+    def _on_view_timer_timeout(self) -> None:
+        self._syncing_view = True
+        try:
+            self._map_vm.set_view_bbox(frame_bbox_lonlat(self.frame()))
+        finally:
+            self._syncing_view = False
+
+    def _on_canvas_cursor(self, xy: tuple[float, float] | None) -> None:
+        if xy is None:
+            self._map_vm.set_cursor(None, None)
+            return
+        lon, lat = to_lonlat(np.array([xy[0]]), np.array([xy[1]]))
+        self._map_vm.set_cursor(float(lon[0]), float(lat[0]))
+
+    def _on_layers_vm_layers_changed(self) -> None:
+        layers = self._layers_vm.layers()
+        names = {layer.name for layer in layers}
+        for name in [n for n in self._series_items if n not in names]:
+            self.view_box.removeItem(self._series_items.pop(name))
+        for z, layer in enumerate(layers):
+            if layer.kind == "series" and layer.name not in self._series_items:
+                item = GeometryLayerItem(self._cache)
+                self._series_items[layer.name] = item
+                self.view_box.addItem(item)
+            elif layer.name in LAYER_KEYS and layer.name not in self._basemap_items:
+                self._add_basemap_item(layer.name)
+            item = self._series_items.get(layer.name) or self._basemap_items.get(layer.name)
+            if item is not None:
+                item.setZValue(float(z))
+        for layer in layers:
+            self._on_layers_vm_layer_changed(layer.name)
+
+    def _add_basemap_item(self, name: str) -> None:
+        levels = self._basemap.layers.get(LAYER_KEYS[name])
+        if not levels:
+            return
+        item = BasemapLayerItem(self._basemap_cache, name)
+        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        layer = self._layer_state(name)
+        item.set_levels(levels, basemap_style(name, layer.color, layer.opacity))
+        self._basemap_items[name] = item
+        self.view_box.addItem(item)
+
+    def _on_layers_vm_layer_changed(self, name: str) -> None:
+        layer = self._layer_state(name)
+        if layer is None:
+            return
+        if name in self._series_items:
+            self._restyle_series(name, self._series_items[name], self._map_vm.shown().get(name))
+        elif name in self._basemap_items:
+            item = self._basemap_items[name]
+            item.setVisible(layer.visible)
+            item.set_style(basemap_style(name, layer.color, layer.opacity))
+        elif name == PLACE_LAYER:
+            self._invalidate_labels()

@@ -1,0 +1,102 @@
+"""Colours, pen widths and fonts of the map, and helpers that scale them for any paint device.
+
+Widths are given in screen pixels at 96 dpi and multiplied by the device's ``px_scale``
+(``logicalDpiX / 96``), so a 300 dpi print draws a 1 px line 3.1 device pixels wide and looks like
+the screen; pens are cosmetic, so the view's metres-to-pixels transform never scales them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPaintDevice, QPainter, QPen
+
+SEA = QColor("#c9dde9")
+"""Background: everything not land is sea."""
+GAINED = QColor(200, 30, 30, 190)
+"""Compare mode: area taken by the series between date A and date B (red-ish)."""
+LOST = QColor(30, 90, 200, 190)
+"""Compare mode: area the series lost between date A and date B (blue-ish)."""
+OUTLINE_A = QColor("#303030")
+OUTLINE_B = QColor("#101010")
+LABEL_FONT_FAMILY = "Sans Serif"
+LABEL_HALO = QColor(255, 255, 255, 210)
+OVERLAY_INK = QColor("#202020")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one layer is painted.
+
+    Attributes
+    ----------
+    fill : QColor or None
+        Fill colour (with alpha) or None for no fill.
+    line : QColor or None
+        Outline colour or None for no outline.
+    width_px : float
+        Outline width in 96-dpi pixels.
+    dash : bool
+        Dashed outline.
+    """
+
+    fill: QColor | None
+    line: QColor | None
+    width_px: float = 1.0
+    dash: bool = False
+
+
+def px_scale(device: QPaintDevice | None) -> float:
+    """Device pixels per 96-dpi pixel (1 on screens and default images, ~3.1 at 300 dpi)."""
+    if device is None:
+        return 1.0
+    dpi = device.logicalDpiX()
+    return max(dpi, 1) / 96.0
+
+
+def make_pen(color: QColor, width_px: float, scale: float, dash: bool = False) -> QPen:
+    """A cosmetic pen ``width_px * scale`` device pixels wide."""
+    pen = QPen(color)
+    pen.setCosmetic(True)
+    pen.setWidthF(width_px * scale)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    if dash:
+        pen.setStyle(Qt.PenStyle.CustomDashLine)
+        pen.setDashPattern([4.0, 3.0])
+    return pen
+
+
+def apply_style(painter: QPainter, style: Style, scale: float) -> None:
+    """Set the painter's brush and pen for ``style``."""
+    if style.fill is None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+    else:
+        painter.setBrush(QBrush(style.fill))
+    if style.line is None:
+        painter.setPen(Qt.PenStyle.NoPen)
+    else:
+        painter.setPen(make_pen(style.line, style.width_px, scale, style.dash))
+
+
+def with_alpha(color: str | QColor, opacity: float) -> QColor:
+    """``color`` with its alpha set to ``opacity`` (0..1)."""
+    result = QColor(color)
+    result.setAlphaF(min(1.0, max(0.0, opacity)))
+    return result
+
+
+def series_style(color: str, opacity: float) -> Style:
+    """A series layer: translucent fill, outline in the same hue, darker and more opaque."""
+    line = QColor(color).darker(130)
+    line.setAlphaF(min(1.0, 0.4 + opacity))
+    return Style(with_alpha(color, opacity), line, 1.1)
+
+
+def label_font(point_size: float, bold: bool = False) -> QFont:
+    """A label font sized in points, so it keeps its physical size on any device."""
+    font = QFont(LABEL_FONT_FAMILY)
+    font.setPointSizeF(point_size)
+    font.setBold(bold)
+    return font
