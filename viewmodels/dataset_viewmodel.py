@@ -235,7 +235,7 @@ class DatasetViewModel(QObject):
             return
         self._state = None
         self._set_loading(False)
-        if type(exc).__name__ == "LoadCancelled":
+        if state.is_cancelled() or type(exc).__name__ == "LoadCancelled":
             self._set_message("load cancelled; the previous data is kept")
             return
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -1,0 +1,41 @@
+"""ChartViewModel: daily grid with NaN gaps, markers, click requests a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from tests.shell.deepstate import engine, read_catalog
+from viewmodels.chart_viewmodel import ChartViewModel, to_seconds
+from viewmodels.tasks import TaskRunner
+
+
+def test_gap_days_are_nan_and_areas_match_snapshots(qtbot) -> None:
+    catalog = read_catalog("20240815", 8)  # 2024-08-18 and -19 are missing
+    series = catalog.series_names()[0]
+    vm = ChartViewModel(TaskRunner(synchronous=True), engine()[2])
+    with qtbot.waitSignal(vm.sig_data_changed):
+        vm.set_source(catalog, series)
+    data = vm.data()
+    snaps = catalog.snapshots(series)
+    assert len(data.x) == (snaps[-1].date - snaps[0].date).days + 1 == 10
+    assert np.isnan(data.area_km2[3:5]).all()
+    assert np.isfinite(data.area_km2).sum() == 8
+    assert data.area_km2[0] == snaps[0].area_km2
+    assert np.isnan(data.net_km2[5])  # the change from 08-17 to 08-20 spans the gap
+    assert np.isfinite(data.net_km2[1])
+    with qtbot.assertNotEmitted(vm.sig_data_changed):
+        vm.set_source(catalog, series)
+
+
+def test_markers_and_click(qtbot) -> None:
+    vm = ChartViewModel(TaskRunner(synchronous=True), engine()[2])
+    a = dt.date(2024, 11, 1)
+    with qtbot.waitSignal(vm.sig_markers_changed):
+        vm.set_markers(a, None, a)
+    with qtbot.assertNotEmitted(vm.sig_markers_changed):
+        vm.set_markers(a, None, a)
+    with qtbot.waitSignal(vm.sig_date_requested) as blocker:
+        vm.request_date(to_seconds(dt.date(2024, 11, 7)) + 3600)
+    assert blocker.args == [dt.date(2024, 11, 7)]
