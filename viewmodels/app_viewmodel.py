@@ -161,10 +161,10 @@ class AppViewModel(QObject):
         catalog = self.dataset.catalog()
         self._set_demo(self.dataset.is_demo())
         self.layers.set_series_layers(catalog.series_names() if catalog else [])
+        series, date_a, date_b = self.settings.dates()
         self.timeline.set_catalog(catalog)
         if not self._restored and not self._demo:
             self._restored = True
-            series, date_a, date_b = self.settings.dates()
             if series in self.timeline.series_names():
                 self.timeline.set_series(series)
                 self.timeline.set_dates(date_a or self.timeline.date_a(), date_b)

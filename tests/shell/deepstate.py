@@ -7,6 +7,7 @@ this module's small independent versions (plain shapely + the WGS84 reference ar
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,7 +103,7 @@ def helper_delta(catalog: Catalog, series: str, date_from: dt.date, date_to: dt.
 
 def helper_changes(snapshots):
     out = []
-    for before, after in zip(snapshots, snapshots[1:], strict=False):
+    for before, after in itertools.pairwise(snapshots):
         d = helper_delta_pair(before, after)
         out.append((before.date, after.date, *d))
     return out

@@ -42,8 +42,10 @@ def test_threaded_load_reports_progress_and_runs_off_main_thread(qtbot) -> None:
     with qtbot.waitSignal(vm.sig_catalog_changed, timeout=30000):
         vm.open_paths([str(f) for f in deepstate_files("20241101", 12)])
     runner.shutdown()
-    assert threads and threads[0] is not threading.main_thread()
-    assert progress and all(0.0 <= p.fraction <= 1.0 for p in progress)
+    assert threads
+    assert threads[0] is not threading.main_thread()
+    assert progress
+    assert all(0.0 <= p.fraction <= 1.0 for p in progress)
     assert sum(len(v) for v in vm.catalog().series.values()) == 12
 
 
