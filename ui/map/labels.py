@@ -77,6 +77,15 @@ def _style_for(population: int) -> tuple[float, bool]:
     return 8.0, False
 
 
+def _reserved(frame: Frame) -> list[QRectF]:
+    """Device rectangles of the scale bar (lower left) and north arrow (upper right)."""
+    s, t = frame.scale, frame.target
+    return [
+        QRectF(t.left(), t.bottom() - 48 * s, 190 * s, 48 * s),
+        QRectF(t.right() - 60 * s, t.top(), 60 * s, 76 * s),
+    ]
+
+
 def _candidates(dot: QPointF, width: float, height: float, gap: float) -> list[QRectF]:
     x, y = dot.x(), dot.y()
     return [
@@ -87,27 +96,31 @@ def _candidates(dot: QPointF, width: float, height: float, gap: float) -> list[Q
     ]
 
 
-def layout_labels(
-    places: Sequence[PlaceLike], frame: Frame, device: object | None = None
-) -> list[PlacedLabel]:
-    """Greedy, overlap-free placement of ``places`` in the frame's device rectangle."""
+def layout_labels(places: Sequence[PlaceLike], frame: Frame) -> list[PlacedLabel]:
+    """Greedy, overlap-free placement of ``places`` in the frame's device rectangle.
+
+    Labels avoid each other, every dot, and the corners taken by the scale bar and north arrow.
+    """
     ordered = sorted(places, key=lambda p: -int(p.population))
     if not ordered:
         return []
     xs, ys = to_display(np.array([p.lon for p in ordered]), np.array([p.lat for p in ordered]))
     transform = frame.transform()
     placed: list[PlacedLabel] = []
-    taken: list[QRectF] = []
+    taken = _reserved(frame)
     for place, x, y in zip(ordered, xs, ys, strict=True):
         dot = transform.map(QPointF(float(x), float(y)))
         if not frame.target.contains(dot):
             continue
+        if any(t.contains(dot) for t in taken):
+            continue
         size, bold = _style_for(int(place.population))
-        metrics = QFontMetricsF(label_font(size, bold), device)  # type: ignore[arg-type]
+        metrics = QFontMetricsF(label_font(size, bold, frame.scale))
         width, height = metrics.horizontalAdvance(place.name) + 2, metrics.height()
         for rect in _candidates(dot, width, height, 4.0 * frame.scale):
             if frame.target.contains(rect) and not any(rect.intersects(t) for t in taken):
-                taken.append(rect)
+                radius = 3.0 * frame.scale
+                taken += [rect, QRectF(dot.x() - radius, dot.y() - radius, 2 * radius, 2 * radius)]
                 placed.append(PlacedLabel(place.name, dot, rect, size, bold))
                 break
     return placed
@@ -128,8 +141,8 @@ def paint_labels(
         painter.drawEllipse(label.dot, radius, radius)
     halo = make_pen(LABEL_HALO, 3.0, scale)
     for label in labels:
-        font = label_font(label.point_size, label.bold)
-        metrics = QFontMetricsF(font, painter.device())
+        font = label_font(label.point_size, label.bold, scale)
+        metrics = QFontMetricsF(font)
         baseline = QPointF(label.rect.left() + 1, label.rect.top() + metrics.ascent())
         path = QPainterPath()
         path.addText(baseline, font, label.text)

@@ -228,7 +228,7 @@ class MapView(QWidget):
         frame = Frame.fitted(self.view_box.viewRect(), viewport)
         key = (frame.x0, frame.y0, frame.x1, frame.y1, viewport.width(), viewport.height())
         if key != self._labels_key:
-            self._labels = layout_labels(self._places(frame), frame, self._canvas.viewport())
+            self._labels = layout_labels(self._places(frame), frame)
             self._labels_key = key
         self._paint_frame_overlays(painter, frame, self._labels)
 

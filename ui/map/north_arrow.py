@@ -45,7 +45,7 @@ def paint_north_arrow(painter: QPainter, frame: Frame) -> QRectF:
     painter.setBrush(LABEL_HALO)
     painter.drawPolygon(turn.map(shade))
     tip = turn.map(QPointF(0, -size / 2 - 4 * s))
-    font = label_font(9.0, bold=True)
+    font = label_font(9.0, bold=True, scale=s)
     path = QPainterPath()
     path.addText(QPointF(0, 0), font, "N")
     box = path.boundingRect()

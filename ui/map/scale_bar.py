@@ -78,7 +78,7 @@ def paint_scale_bar(painter: QPainter, frame: Frame) -> QRectF:
     painter.drawRect(QRectF(left, bottom - height, half, height))
     painter.setBrush(QColor("white"))
     painter.drawRect(QRectF(left + half, bottom - height, half, height))
-    font = label_font(8.0)
+    font = label_font(8.0, scale=s)
     path = QPainterPath()
     path.addText(QPointF(left, bottom - height - 4 * s), font, format_length(metres))
     painter.strokePath(path, make_pen(LABEL_HALO, 2.5, s))

@@ -14,9 +14,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPaintDevice, QPainter, QPen
 
 SEA = QColor("#c9dde9")
 """Background: everything not land is sea."""
-GAINED = QColor(200, 30, 30, 190)
+GAINED = QColor(178, 10, 30, 215)
 """Compare mode: area taken by the series between date A and date B (red-ish)."""
-LOST = QColor(30, 90, 200, 190)
+LOST = QColor(20, 100, 220, 215)
 """Compare mode: area the series lost between date A and date B (blue-ish)."""
 OUTLINE_A = QColor("#303030")
 OUTLINE_B = QColor("#101010")
@@ -94,9 +94,13 @@ def series_style(color: str, opacity: float) -> Style:
     return Style(with_alpha(color, opacity), line, 1.1)
 
 
-def label_font(point_size: float, bold: bool = False) -> QFont:
-    """A label font sized in points, so it keeps its physical size on any device."""
+def label_font(point_size: float, bold: bool = False, scale: float = 1.0) -> QFont:
+    """A label font of ``point_size`` points on a device with ``scale`` (see :func:`px_scale`).
+
+    The size is set in device pixels (points × 96/72 × scale) because text is drawn as paths,
+    which Qt would otherwise lay out at the screen's resolution whatever the device.
+    """
     font = QFont(LABEL_FONT_FAMILY)
-    font.setPointSizeF(point_size)
+    font.setPixelSize(max(1, round(point_size * 96.0 / 72.0 * scale)))
     font.setBold(bold)
     return font

@@ -1,0 +1,204 @@
+"""MapView built from real viewmodels, real DeepState days and the bundled basemap."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import shapely
+from pyproj import Geod
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from shapely.ops import polylabel
+
+from geo.projection import to_display
+from tests.paths import DEEPSTATE
+from ui.map import MapView
+from ui.map.frame import Frame
+from ui.map.north_arrow import north_angle_deg
+from ui.map.scale_bar import bar_for
+from viewmodels.layers_viewmodel import LayersViewModel
+from viewmodels.map_viewmodel import CompareGeometries, MapViewModel
+from viewmodels.tasks import TaskRunner
+
+SERIES = "DeepState"
+
+
+def _day(stamp: str) -> shapely.Geometry:
+    text = (DEEPSTATE / f"deepstatemap_data_{stamp}.geojson").read_text()
+    return shapely.get_geometry(shapely.from_geojson(text), 0)
+
+
+@pytest.fixture(scope="module")
+def days() -> tuple[shapely.Geometry, shapely.Geometry]:
+    return _day("20241101"), _day("20241120")
+
+
+@pytest.fixture
+def view(qtbot, days):
+    map_vm, layers_vm = MapViewModel(), LayersViewModel()
+    layers_vm.set_series_layers([SERIES])
+    widget = MapView(map_vm, layers_vm, runner=TaskRunner(synchronous=True))
+    qtbot.addWidget(widget)
+    widget.resize(800, 600)
+    widget.show()
+    a, b = days
+    map_vm.set_shown({SERIES: b})
+    map_vm.set_compare(CompareGeometries(SERIES, b.difference(a), a.difference(b), a, b))
+    return widget
+
+
+def _largest_inner_point(geometry: shapely.Geometry) -> tuple[float, float]:
+    part = max(shapely.get_parts(geometry), key=lambda p: p.area)
+    point = polylabel(part, tolerance=1e-5)
+    return point.x, point.y
+
+
+def _render_pixel(view: MapView, lon: float, lat: float, size=(900, 600)) -> QColor:
+    """Render into an image and read the pixel at lon/lat (mapped independently of Frame)."""
+    image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    view.render_into(painter, QRectF(0, 0, *size))
+    painter.end()
+    rect = view.view_box.viewRect()
+    scale = min(size[0] / rect.width(), size[1] / rect.height())
+    x, y = to_display(np.array([lon]), np.array([lat]))
+    col = size[0] / 2 + (x[0] - rect.center().x()) * scale
+    row = size[1] / 2 - (y[0] - rect.center().y()) * scale
+    return image.pixelColor(round(col), round(row))
+
+
+def test_render_into_draws_gained_and_lost_in_their_colours(view, days):
+    a, b = days
+    lon, lat = _largest_inner_point(b.difference(a))
+    view.zoom_to_lonlat((lon - 0.15, lat - 0.1, lon + 0.15, lat + 0.1))
+    gained = _render_pixel(view, lon, lat)
+    assert gained.red() > 150
+    assert gained.green() < 60
+    assert gained.blue() < 70
+    lon, lat = _largest_inner_point(a.difference(b))
+    view.zoom_to_lonlat((lon - 0.03, lat - 0.02, lon + 0.03, lat + 0.02))
+    lost = _render_pixel(view, lon, lat)
+    assert lost.blue() > lost.red() + 60
+
+
+def test_hidden_series_is_not_drawn(view):
+    view._map_vm.set_compare(None)
+    lon, lat = 34.1, 44.9  # central Crimea: occupied in every DeepState file
+    view.zoom_to_lonlat((lon - 0.2, lat - 0.15, lon + 0.2, lat + 0.15))
+    shown = _render_pixel(view, lon, lat)
+    view._layers_vm.set_visible(SERIES, False)
+    hidden = _render_pixel(view, lon, lat)
+    assert shown.red() - shown.green() > 40
+    assert abs(hidden.red() - hidden.green()) < 15  # land colour: nearly grey-beige
+
+
+def test_fit_to_data_covers_the_shown_geometry(view, days):
+    view.fit_to_data()
+    rect = view.view_box.viewRect()
+    x0, y0, x1, y1 = shapely.bounds(days[1])
+    xs, ys = to_display(np.array([x0, x1, x0, x1]), np.array([y0, y0, y1, y1]))
+    assert rect.left() <= xs.min()
+    assert rect.right() >= xs.max()
+    assert rect.top() <= ys.min()
+    assert rect.bottom() >= ys.max()
+
+
+def test_view_bbox_reaches_the_viewmodel(qtbot, view):
+    with qtbot.waitSignal(view._map_vm.sig_view_changed, timeout=2000):
+        view.zoom_to_lonlat((37.0, 47.8, 37.6, 48.2))
+    west, south, east, north = view._map_vm.view_bbox()
+    assert west <= 37.0
+    assert east >= 37.6
+    assert south <= 47.8
+    assert north >= 48.2
+    assert east - west < 1.5
+
+
+def test_cursor_is_reported_in_lonlat(qtbot, view):
+    view.zoom_to_lonlat((37.0, 47.8, 37.6, 48.2))
+    viewport = view.canvas.viewport()
+    qtbot.mouseMove(viewport, viewport.rect().center())
+    qtbot.mouseMove(viewport, viewport.rect().center() + QPoint(1, 1))
+    lon, lat = view._map_vm.cursor()
+    assert abs(lon - 37.3) < 0.05
+    assert abs(lat - 48.0) < 0.05
+
+
+def test_keyboard_zooms_and_fits(qtbot, view):
+    view.zoom_to_lonlat((30.0, 45.0, 40.0, 52.0))
+    width = view.view_box.viewRect().width()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Plus)
+    assert view.view_box.viewRect().width() == pytest.approx(width / 1.25, rel=0.02)
+    center = view.view_box.viewRect().center()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Right)
+    assert view.view_box.viewRect().center().x() > center.x()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Home)
+    assert view.view_box.viewRect().contains(view.data_bounds())
+
+
+class _Recorder:
+    def __init__(self):
+        self.calls = []
+
+    def mouse_press(self, event, xy):
+        self.calls.append(("press", xy))
+
+    def mouse_move(self, event, xy):
+        self.calls.append(("move", xy))
+
+    def mouse_release(self, event, xy):
+        self.calls.append(("release", xy))
+
+    def mouse_double_click(self, event, xy):
+        self.calls.append(("double", xy))
+
+    def key_press(self, event):
+        self.calls.append(("key", event.key()))
+        return event.key() == Qt.Key.Key_Escape
+
+
+def test_tool_takes_the_left_button(qtbot, view):
+    tool = _Recorder()
+    view.set_tool(tool)
+    before = view.view_box.viewRect()
+    viewport = view.canvas.viewport()
+    centre = viewport.rect().center()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseMove(viewport, centre + QPoint(80, 40))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=centre + QPoint(80, 40))
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Escape)
+    kinds = [c[0] for c in tool.calls]
+    assert kinds[0] == "press"
+    assert "release" in kinds
+    assert kinds[-1] == "key"
+    expected = view.view_box.mapSceneToView(view.canvas.mapToScene(centre))
+    assert tool.calls[0][1] == pytest.approx((expected.x(), expected.y()))
+    assert view.view_box.viewRect() == before
+    view.set_tool(None)
+    assert view.tool() is None
+
+
+def test_north_arrow_follows_meridian_convergence():
+    phi1, phi2 = math.radians(45), math.radians(53)
+    n = math.log(math.cos(phi1) / math.cos(phi2)) / math.log(
+        math.tan(math.pi / 4 + phi2 / 2) / math.tan(math.pi / 4 + phi1 / 2)
+    )
+    for lon in (24.0, 37.28):
+        x, y = to_display(np.array([lon]), np.array([48.0]))
+        frame = Frame(x[0] - 1e4, y[0] - 1e4, x[0] + 1e4, y[0] + 1e4, QRectF(0, 0, 100, 100))
+        assert north_angle_deg(frame) == pytest.approx(-n * (lon - 32.0), abs=0.05)
+
+
+def test_scale_bar_is_true_at_the_view_centre():
+    x, y = to_display(np.array([37.28]), np.array([47.98]))
+    frame = Frame(x[0] - 5e4, y[0] - 3e4, x[0] + 5e4, y[0] + 3e4, QRectF(0, 0, 1000, 600))
+    metres, pixels = bar_for(frame)
+    assert metres in (1e3, 2e3, 5e3, 1e4, 2e4)
+    half = pixels / 2 * frame.metres_per_pixel
+    from geo.projection import to_lonlat
+
+    lon, lat = to_lonlat(np.array([x[0] - half, x[0] + half]), np.array([y[0], y[0]]))
+    ground = Geod(ellps="WGS84").inv(lon[0], lat[0], lon[1], lat[1])[2]
+    assert ground == pytest.approx(metres, rel=2e-3)

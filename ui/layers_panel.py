@@ -1,0 +1,145 @@
+"""The layer panel: visibility, colour, opacity and order of each map layer.
+
+It binds a :class:`LayersViewModel` (STYLE.md §3): user input calls the viewmodel, viewmodel
+changes are pushed into the widgets with their signals blocked so nothing echoes back. The top
+row is the top-most layer. Colours are asked through an injectable ``ask_color`` callable.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QHBoxLayout,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from viewmodels.layers_viewmodel import LayerState, LayersViewModel
+
+
+def ask_color_dialog(initial: str, parent: QWidget | None = None) -> str | None:
+    """Ask the user for a colour; None when cancelled."""
+    color = QColorDialog.getColor(QColor(initial), parent, "Layer colour")
+    return color.name() if color.isValid() else None
+
+
+class LayerRow(QWidget):
+    """One layer: visibility checkbox, colour button, opacity slider, up and down buttons."""
+
+    def __init__(self, panel: LayersPanel, layer: LayerState) -> None:
+        super().__init__(panel)
+        self.name = layer.name
+        self._panel = panel
+        self.visible_box = QCheckBox(layer.name, self)
+        self.color_button = QToolButton(self)
+        self.color_button.setToolTip("Colour")
+        self.opacity_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.opacity_slider.setRange(0, 100)
+        self.opacity_slider.setMaximumWidth(90)
+        self.opacity_slider.setToolTip("Opacity")
+        self.up_button = QToolButton(self, text="▲", toolTip="Draw above the layer above")
+        self.down_button = QToolButton(self, text="▼", toolTip="Draw below the layer below")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 1, 2, 1)
+        layout.addWidget(self.visible_box, 1)
+        for widget in (self.color_button, self.opacity_slider, self.up_button, self.down_button):
+            layout.addWidget(widget)
+        self.update_from(layer)
+        self.visible_box.toggled.connect(self._on_visible_box_toggled)
+        self.color_button.clicked.connect(self._on_color_button_clicked)
+        self.opacity_slider.valueChanged.connect(self._on_opacity_slider_changed)
+        self.up_button.clicked.connect(lambda: self._panel.shift(self.name, +1))
+        self.down_button.clicked.connect(lambda: self._panel.shift(self.name, -1))
+
+    def update_from(self, layer: LayerState) -> None:
+        """Show ``layer``'s state without emitting widget signals."""
+        with QSignalBlocker(self.visible_box), QSignalBlocker(self.opacity_slider):
+            self.visible_box.setChecked(layer.visible)
+            self.opacity_slider.setValue(round(layer.opacity * 100))
+        self.color_button.setStyleSheet(f"background-color: {layer.color};")
+        self.color_button.setProperty("color", layer.color)
+
+    def _on_visible_box_toggled(self, checked: bool) -> None:
+        self._panel.layers_vm.set_visible(self.name, checked)
+
+    def _on_opacity_slider_changed(self, value: int) -> None:
+        self._panel.layers_vm.set_opacity(self.name, value / 100.0)
+
+    def _on_color_button_clicked(self) -> None:
+        current = self._panel.layers_vm.layer(self.name).color
+        chosen = self._panel.ask_color(current, self)
+        if chosen:
+            self._panel.layers_vm.set_color(self.name, chosen)
+
+
+class LayersPanel(QWidget):
+    """Rows for every layer of ``layers_vm``, top-most first.
+
+    Parameters
+    ----------
+    layers_vm : LayersViewModel
+    parent : QWidget, optional
+    ask_color : callable, optional
+        ``ask_color(initial_hex, parent) -> hex or None``; a QColorDialog by default.
+    """
+
+    def __init__(
+        self,
+        layers_vm: LayersViewModel,
+        parent: QWidget | None = None,
+        *,
+        ask_color: Callable[[str, QWidget | None], str | None] = ask_color_dialog,
+    ) -> None:
+        super().__init__(parent)
+        self.layers_vm = layers_vm
+        self.ask_color = ask_color
+        self._rows: dict[str, LayerRow] = {}
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.setSpacing(0)
+        self._layout.addStretch(1)
+        layers_vm.sig_layers_changed.connect(self._on_layers_vm_layers_changed)
+        layers_vm.sig_layer_changed.connect(self._on_layers_vm_layer_changed)
+        self._on_layers_vm_layers_changed()
+
+    def rows(self) -> list[LayerRow]:
+        """The rows from top to bottom."""
+        return [self._layout.itemAt(i).widget() for i in range(self._layout.count() - 1)]
+
+    def row(self, name: str) -> LayerRow:
+        """The row of layer ``name``."""
+        return self._rows[name]
+
+    def shift(self, name: str, steps: int) -> None:
+        """Move a layer ``steps`` places up (towards the top of the drawing)."""
+        names = [layer.name for layer in self.layers_vm.layers()]
+        self.layers_vm.move(name, names.index(name) + steps)
+
+    def _on_layers_vm_layers_changed(self) -> None:
+        layers = self.layers_vm.layers()
+        for name in [n for n in self._rows if n not in {layer.name for layer in layers}]:
+            self._rows.pop(name).deleteLater()
+        for row in self._rows.values():
+            self._layout.removeWidget(row)
+        for position, layer in enumerate(reversed(layers)):
+            row = self._rows.get(layer.name)
+            if row is None:
+                row = self._rows[layer.name] = LayerRow(self, layer)
+            self._layout.insertWidget(position, row)
+            row.update_from(layer)
+            row.up_button.setEnabled(position > 0)
+            row.down_button.setEnabled(position < len(layers) - 1)
+
+    def _on_layers_vm_layer_changed(self, name: str) -> None:
+        if name in self._rows:
+            self._rows[name].update_from(self.layers_vm.layer(name))
