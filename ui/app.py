@@ -37,6 +37,9 @@ def create_window(paths: list[str]) -> MainWindow:
 
     app_vm = AppViewModel()
     window = MainWindow(app_vm)
+    from ui.regions_panel import install_regions
+
+    install_regions(window)
     _install_excepthook(window)
     if paths:
         QTimer.singleShot(0, lambda: app_vm.open_paths(paths))
