@@ -1,0 +1,237 @@
+"""Load files and folders into a :class:`~geo.model.Catalog`.
+
+Files come from the cache when unchanged, otherwise they are read (in two worker processes when
+there are many, returning WKB) and stored back. Every file that fails becomes a
+:class:`~geo.model.Problem`; loading goes on. Snapshots of the same series and date from different
+files are merged (unioned) with a recorded repair.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shapely
+
+from geo import areas
+from geo.errors import AtlasError
+from geo.model import Catalog, Repair, Snapshot
+from geo.readers import find_reader
+from geo.readers.shapefile import SIDECARS
+from geo.records import FileResult, Record, read_file, read_files
+from geo.repair import polygonal
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from geo.cache import LoadCache
+
+#: With fewer files to read than this, reading serially beats starting worker processes.
+PARALLEL_THRESHOLD = 24
+CHUNKS_PER_WORKER = 6
+
+
+class LoadCancelled(AtlasError):
+    """The caller's ``cancelled()`` returned True; nothing was loaded."""
+
+
+def _sidecar_of(path: Path) -> Path | None:
+    """The ``.shp`` a sidecar file belongs to, if ``path`` is a sidecar and the .shp exists."""
+    name = path.name.lower()
+    for suffix in SIDECARS:
+        if name.endswith(suffix):
+            shp = path.with_name(path.name[: -len(suffix)] + ".shp")
+            return shp if shp.exists() else None
+    return None
+
+
+def _readable(path: Path) -> bool:
+    try:
+        find_reader(str(path))
+    except AtlasError:
+        return False
+    return True
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The files a load of ``paths`` would read, folders recursed, a shapefile as one entry.
+
+    A file named explicitly is always listed (if unreadable it becomes a Problem when loaded); in
+    folders only files some reader accepts are listed. Sidecars (``.dbf``, ``.shx``...) stand for
+    their ``.shp``. Paths are absolute, in a stable order, without duplicates.
+    """
+    found: dict[str, None] = {}
+    for given in paths:
+        path = Path(given).absolute()
+        if path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    child = Path(folder) / name
+                    if _sidecar_of(child) is None and _readable(child):
+                        found[str(child)] = None
+        else:
+            found[str(_sidecar_of(path) or path)] = None
+    return list(found)
+
+
+def _chunks(items: Sequence[str], count: int) -> list[list[str]]:
+    size = max(1, -(-len(items) // count))
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _pool_context() -> object | None:
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return None
+
+
+def _read_parallel(
+    paths: list[str],
+    workers: int,
+    on_done: Callable[[FileResult], None],
+    cancelled: Callable[[], bool],
+) -> None:
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    chunks = _chunks(paths, workers * CHUNKS_PER_WORKER)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+        pending = {pool.submit(read_files, chunk) for chunk in chunks}
+        while pending:
+            done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            if cancelled():
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise LoadCancelled("loading cancelled")
+            for future in done:
+                for result in future.result():
+                    on_done(result)
+
+
+def _read(
+    paths: list[str],
+    workers: int | None,
+    on_done: Callable[[FileResult], None],
+    cancelled: Callable[[], bool],
+) -> None:
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if len(paths) >= PARALLEL_THRESHOLD else 1
+    if workers > 1 and len(paths) > 1:
+        _read_parallel(paths, workers, on_done, cancelled)
+        return
+    for path in paths:
+        if cancelled():
+            raise LoadCancelled("loading cancelled")
+        on_done(read_file(path))
+
+
+def _merge(snapshots: list[Snapshot]) -> Snapshot:
+    """One snapshot from several of the same series and date (from different files)."""
+    if len(snapshots) == 1:
+        return snapshots[0]
+    first = snapshots[0]
+    geometry = polygonal(shapely.union_all([s.geometry for s in snapshots])) or first.geometry
+    others = ", ".join(s.source for s in snapshots[1:])
+    merged = Repair("merged_duplicate_date", len(snapshots), first.source, f"unioned with {others}")
+    return Snapshot(
+        series=first.series,
+        date=first.date,
+        geometry=geometry,
+        source=first.source,
+        layer=first.layer,
+        area_km2=areas.geodesic_area_km2(geometry),
+        repairs=(*(r for s in snapshots for r in s.repairs), merged),
+        crs=first.crs,
+    )
+
+
+def build_catalog(results: Iterable[FileResult]) -> Catalog:
+    """A catalog from file results, in the order given; duplicates merged, series sorted."""
+    catalog = Catalog()
+    records: list[Record] = []
+    for result in results:
+        records += result.records
+        catalog.problems += result.problems
+    geometries = shapely.from_wkb([r.wkb for r in records])
+    grouped: dict[tuple[str, object], list[Snapshot]] = defaultdict(list)
+    for record, geometry in zip(records, geometries, strict=True):
+        snapshot = Snapshot(
+            series=record.series,
+            date=record.date,
+            geometry=geometry,
+            source=record.source,
+            layer=record.layer,
+            area_km2=record.area_km2,
+            repairs=record.repairs,
+            crs=record.crs,
+        )
+        grouped[(record.series, record.date)].append(snapshot)
+    by_series: dict[str, list[Snapshot]] = defaultdict(list)
+    for items in grouped.values():
+        merged = _merge(items)
+        by_series[merged.series].append(merged)
+    for name in sorted(by_series):
+        catalog.series[name] = sorted(by_series[name], key=lambda s: s.date)
+    return catalog
+
+
+def load_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    use_cache: bool = True,
+    workers: int | None = None,
+    cache: LoadCache | None = None,
+) -> Catalog:
+    """Load files and folders into a catalog.
+
+    Parameters
+    ----------
+    paths : iterable of str or path
+        Files and folders; see :func:`discover`.
+    progress : callable(done, total, path), optional
+        Called each time a file completes.
+    cancelled : callable() -> bool, optional
+        Polled between files; when it returns True, :class:`LoadCancelled` is raised.
+    use_cache : bool
+        Read unchanged files from, and store new results in, the loading cache.
+    workers : int, optional
+        Worker processes; default 2 when there are many files to read, else serial.
+    cache : LoadCache, optional
+        A specific cache (tests); default the user's.
+
+    Returns
+    -------
+    Catalog
+        Snapshots by series and date, plus one Problem per file (or part) that failed.
+    """
+    entries = discover(paths)
+    is_cancelled = cancelled or (lambda: False)
+    results: dict[str, FileResult] = {}
+    fresh: list[FileResult] = []
+
+    def on_done(result: FileResult, *, new: bool = True) -> None:
+        results[result.path] = result
+        if new:
+            fresh.append(result)
+        if progress is not None:
+            progress(len(results), len(entries), result.path)
+
+    store = None
+    if use_cache:
+        from geo.cache import LoadCache
+
+        store = cache or LoadCache()
+        for result in store.get_many(entries).values():
+            on_done(result, new=False)
+        if is_cancelled():
+            raise LoadCancelled("loading cancelled")
+    _read([p for p in entries if p not in results], workers, on_done, is_cancelled)
+    if store is not None and fresh:
+        store.put_many(fresh)
+    return build_catalog(results[p] for p in entries)

@@ -1,0 +1,198 @@
+"""What every reader returns, the reader registry, and the shared reprojection step.
+
+A reader is a pure function ``(path, context) -> list[RawLayer]`` registered with a predicate on
+the path, a label and a priority (the glue ``data_factory`` pattern). It raises a
+:class:`~geo.errors.ReadError` subclass naming the file; it never guesses a CRS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import shapely
+
+from geo.errors import CrsError, UnsupportedFormatError
+from geo.model import Repair
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+LONLAT = "EPSG:4326"
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a file sits: its display name and the names around it, innermost first.
+
+    Attributes
+    ----------
+    display : str
+        The name shown to the user and recorded as the source (``a.zip!b.shp`` for a member).
+    outer : tuple of str
+        Names outside the file itself: archive member folders, archives, folders on disk.
+    """
+
+    display: str
+    outer: tuple[str, ...] = ()
+
+    @classmethod
+    def for_file(cls, path: str) -> Context:
+        parts = PurePath(path).parts[:-1]
+        return cls(display=path, outer=tuple(reversed(parts)))
+
+
+@dataclass
+class RawLayer:
+    """One layer as read: lon/lat geometries (maybe invalid, None or 3-D) and their attributes.
+
+    Attributes
+    ----------
+    source : str
+        The display name of the file it came from.
+    layer : str
+        Layer name (file stem for single-layer formats, folder name in KML).
+    names : tuple of str
+        Names to take a date and series from, innermost first (layer, file, outer names).
+    crs : str
+        The CRS the file was stored in.
+    geometries : numpy.ndarray
+        Object array of shapely geometries in lon/lat, or None for a null geometry.
+    properties : list of dict
+        The attributes of each feature, aligned with ``geometries``.
+    repairs : list of Repair
+        Repairs already made while reading (reprojection, skipped non-polygons).
+    problem : str or None
+        Set when this part of a file could not be read; the rest of the file still loads.
+    """
+
+    source: str
+    layer: str
+    names: tuple[str, ...]
+    crs: str = LONLAT
+    geometries: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=object))
+    properties: list[dict[str, Any]] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+    problem: str | None = None
+
+
+Reader = "Callable[[str, Context], list[RawLayer]]"
+
+
+@dataclass(frozen=True)
+class ReaderEntry:
+    """A registered reader: ``identifier(path)`` says whether it can read ``path``."""
+
+    label: str
+    identifier: Callable[[str], bool]
+    function: Callable[[str, Context], list[RawLayer]]
+    priority: int
+
+
+_REGISTRY: list[ReaderEntry] = []
+
+
+def reader(
+    label: str, identifier: Callable[[str], bool], priority: int = 0
+) -> Callable[[Callable[[str, Context], list[RawLayer]]], Callable[[str, Context], list[RawLayer]]]:
+    """Register the decorated function as a reader for the paths ``identifier`` accepts."""
+
+    def register(
+        function: Callable[[str, Context], list[RawLayer]],
+    ) -> Callable[[str, Context], list[RawLayer]]:
+        _REGISTRY.append(ReaderEntry(label, identifier, function, priority))
+        _REGISTRY.sort(key=lambda entry: -entry.priority)
+        return function
+
+    return register
+
+
+def registered() -> list[ReaderEntry]:
+    """Every reader, highest priority first."""
+    return list(_REGISTRY)
+
+
+def find_reader(path: str, display: str | None = None) -> ReaderEntry:
+    """The highest-priority reader accepting ``path``; UnsupportedFormatError if none does."""
+    for entry in _REGISTRY:
+        if entry.identifier(path):
+            return entry
+    raise UnsupportedFormatError(display or path, "not a format Frontline Atlas reads")
+
+
+def read_any(path: str, context: Context) -> list[RawLayer]:
+    """Read ``path`` with whichever registered reader accepts it."""
+    return find_reader(path, context.display).function(path, context)
+
+
+def suffix_is(*suffixes: str) -> Callable[[str], bool]:
+    """A predicate: the path's name ends with one of ``suffixes`` (case-insensitive)."""
+    lowered = tuple(s.lower() for s in suffixes)
+    return lambda path: PurePath(path).name.lower().endswith(lowered)
+
+
+def plausible_lonlat(geometries: np.ndarray) -> bool:
+    """True when every coordinate lies within longitude ±180 and latitude ±90."""
+    present = geometries[~shapely.is_missing(geometries)]
+    if present.size == 0:
+        return True
+    xmin, ymin, xmax, ymax = shapely.total_bounds(present)
+    return bool(-180.0 <= xmin <= xmax <= 180.0 and -90.0 <= ymin <= ymax <= 90.0)
+
+
+def is_lonlat(crs: Any) -> bool:
+    """True for WGS84 geographic CRSs (EPSG:4326, OGC:CRS84), whatever the axis order."""
+    from pyproj import CRS
+
+    parsed = CRS.from_user_input(crs)
+    return parsed.equals(CRS.from_epsg(4326), ignore_axis_order=True)
+
+
+def crs_label(crs: Any) -> str:
+    """A short name for a CRS: ``EPSG:3857`` when it has an authority code, else its name."""
+    from pyproj import CRS
+
+    parsed = CRS.from_user_input(crs)
+    if is_lonlat(parsed):
+        return LONLAT
+    authority = parsed.to_authority(min_confidence=70)
+    return f"{authority[0]}:{authority[1]}" if authority else parsed.name
+
+
+def to_lonlat(
+    geometries: np.ndarray, crs: Any | None, display: str
+) -> tuple[np.ndarray, str, list[Repair]]:
+    """Reproject ``geometries`` from ``crs`` to WGS84 lon/lat.
+
+    ``crs`` None means the file states none: its coordinates must then look like lon/lat, or a
+    :class:`~geo.errors.CrsError` is raised rather than a guess.
+
+    Returns
+    -------
+    (geometries, stored_crs, repairs)
+    """
+    if crs is None or crs == "":
+        if not plausible_lonlat(geometries):
+            raise CrsError(display, "no CRS stated and the coordinates are not longitude/latitude")
+        return geometries, LONLAT, []
+    try:
+        if is_lonlat(crs):
+            return geometries, LONLAT, []
+        label = crs_label(crs)
+        from pyproj import Transformer
+
+        transformer = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    except Exception as error:
+        raise CrsError(display, f"unusable CRS {str(crs)[:60]!r}: {error}") from None
+
+    def project(xy: np.ndarray) -> np.ndarray:
+        lon, lat = transformer.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([lon, lat])
+
+    present = ~shapely.is_missing(geometries)
+    out = geometries.copy()
+    out[present] = shapely.transform(geometries[present], project)
+    repair = Repair("reprojected", int(present.sum()), display, f"{label} -> WGS84 lon/lat")
+    return out, label, [repair]
