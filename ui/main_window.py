@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.setAcceptDrops(True)
         self.resize(1500, 950)
+        for name in ("&File", "&View", "&Time", "&Help"):
+            self.menu(name)
         self.map_view = central(app_vm)
         self.banner = QLabel(DEMO_LABEL)
         self.banner.setStyleSheet("background:#fff3cd;color:#7a5a00;padding:4px;font-weight:bold")
@@ -118,6 +120,9 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.docks["compare"], self.docks["layers"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.docks["chart"], self.docks["problems"])
         self.docks["chart"].raise_()
+        self.resizeDocks([self.docks["timeline"]], [250], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["compare"]], [260], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["compare"]], [330], Qt.Orientation.Horizontal)
         welcome = WelcomeView(self.open_files, self.open_folder, self.app_vm.open_demo)
         self.welcome = welcome
         self.docks["welcome"] = self.add_dock("Welcome", welcome, Area.RightDockWidgetArea)
@@ -127,6 +132,7 @@ class MainWindow(QMainWindow):
         vm.sig_title_changed.connect(self.setWindowTitle)
         vm.sig_demo_changed.connect(self._on_app_demo_changed)
         vm.sig_recent_changed.connect(self._on_app_recent_changed)
+        vm.dataset.sig_catalog_changed.connect(lambda: self._on_app_demo_changed(vm.is_demo()))
         vm.dataset.sig_error_raised.connect(lambda message: self._error(self, message))
         self.setWindowTitle(vm.title())
         self._on_app_demo_changed(vm.is_demo())

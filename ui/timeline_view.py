@@ -72,6 +72,7 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(bottom)
+        layout.addStretch(1)
 
     def _bind(self) -> None:
         vm = self.vm
