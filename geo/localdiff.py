@@ -1,0 +1,282 @@
+"""Differences between two polygons that are mostly the same, confined to where they differ.
+
+Two dates of a front line share almost all their boundary: coasts, borders and most of the
+front stay put. A plain ``difference(B, A)`` still walks all ~3,000 vertices of both (6 ms on a
+DeepState day). Here, instead:
+
+1. Every boundary edge of a geometry gets a 64-bit key that does not depend on its direction
+   (hashed from the exact float bits of its two end points). The sorted keys are cached per
+   geometry object, so each snapshot pays for this once (~0.1 ms).
+2. The edges found in only one of the two geometries are grouped into runs along their rings,
+   one bounding box per run, and overlapping or touching boxes are merged until the boxes are
+   pairwise disjoint (each is padded by ``PAD_DEG`` first).
+3. Outside those boxes A and B have the same boundary edges, and the complement of disjoint
+   boxes is connected, so every point there lies on the same side of both boundaries: A and B
+   agree outside the boxes. Hence ``B − A`` = ⋃ (clip(B, box) − clip(A, box)), and likewise
+   ``A − B``. Clipping to a rectangle is GEOS's fast rectangle clipper (~10 µs per day).
+
+Because the boxes are disjoint, the pieces from different boxes never touch, so collecting them
+into one MultiPolygon gives a valid geometry without a dissolve.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import shapely
+from shapely.errors import GEOSException
+
+from geo.areas import geodesic_areas_km2
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+PAD_DEG = 1e-5
+"""Margin added around each changed edge's box, so no changed vertex lies on a clip line."""
+MAX_BOXES = 400
+"""Above this many boxes, fall back to their common bounding box (plain overlay inside it)."""
+
+_M1 = np.uint64(0xBF58476D1CE4E5B9)
+_M2 = np.uint64(0x94D049BB133111EB)
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser on a uint64 array (wrap-around arithmetic is intended)."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * _M1
+    x = x ^ (x >> np.uint64(27))
+    x = x * _M2
+    return x ^ (x >> np.uint64(31))
+
+
+@dataclass(frozen=True)
+class EdgeIndex:
+    """The boundary edges of one geometry, in ring order, with direction-free keys.
+
+    Attributes
+    ----------
+    keys : ndarray of uint64
+        One key per edge.
+    order : ndarray of int
+        ``argsort(keys)``.
+    sorted_keys : ndarray of uint64
+        ``keys[order]``, for membership tests by binary search.
+    boxes : ndarray, shape (n, 4)
+        ``(xmin, ymin, xmax, ymax)`` of each edge.
+    ring : ndarray of int
+        The ring each edge belongs to (runs of changed edges never cross rings).
+    """
+
+    keys: np.ndarray
+    order: np.ndarray
+    sorted_keys: np.ndarray
+    boxes: np.ndarray
+    ring: np.ndarray
+
+
+def _build_index(geometry: BaseGeometry) -> EdgeIndex:
+    rings = shapely.get_rings(shapely.get_parts(geometry))
+    coords, ring = shapely.get_coordinates(rings, return_index=True)
+    point = _mix(coords[:, 0].view(np.uint64) ^ _mix(coords[:, 1].view(np.uint64) + _GOLDEN))
+    keep = ring[:-1] == ring[1:]
+    keys = (_mix(point[:-1]) + _mix(point[1:]))[keep]
+    p, q = coords[:-1][keep], coords[1:][keep]
+    boxes = np.column_stack([np.minimum(p, q), np.maximum(p, q)])
+    order = np.argsort(keys, kind="stable")
+    return EdgeIndex(keys, order, keys[order], boxes, ring[:-1][keep])
+
+
+_cache: dict[int, tuple[weakref.ref, EdgeIndex]] = {}
+_cache_lock = threading.Lock()
+
+
+def _forget(key: int) -> None:
+    with _cache_lock:
+        _cache.pop(key, None)
+
+
+def edge_index(geometry: BaseGeometry) -> EdgeIndex:
+    """The (cached) :class:`EdgeIndex` of ``geometry``; the entry dies with the geometry."""
+    key = id(geometry)
+    with _cache_lock:
+        hit = _cache.get(key)
+    if hit is not None and hit[0]() is geometry:
+        return hit[1]
+    index = _build_index(geometry)
+    ref = weakref.ref(geometry, lambda _, key=key: _forget(key))
+    with _cache_lock:
+        _cache[key] = (ref, index)
+    return index
+
+
+def _missing_from(index: EdgeIndex, other: EdgeIndex) -> np.ndarray:
+    """Mask (in edge order) of the edges of ``index`` whose key is not among ``other``'s.
+
+    Both key lists are already sorted, so the binary searches walk memory in order.
+    """
+    if len(other.sorted_keys) == 0:
+        return np.ones(len(index.keys), dtype=bool)
+    pos = np.searchsorted(other.sorted_keys, index.sorted_keys)
+    np.minimum(pos, len(other.sorted_keys) - 1, out=pos)
+    missing = np.empty(len(index.keys), dtype=bool)
+    missing[index.order] = other.sorted_keys[pos] != index.sorted_keys
+    return missing
+
+
+def _run_boxes(index: EdgeIndex, changed: np.ndarray) -> np.ndarray:
+    """One bounding box per run of consecutive changed edges on the same ring."""
+    where = np.flatnonzero(changed)
+    if len(where) == 0:
+        return np.empty((0, 4))
+    starts = np.ones(len(where), dtype=bool)
+    starts[1:] = (np.diff(where) != 1) | (index.ring[where[1:]] != index.ring[where[:-1]])
+    first = np.flatnonzero(starts)
+    boxes = index.boxes[where]
+    lower = np.minimum.reduceat(boxes[:, :2], first, axis=0)
+    upper = np.maximum.reduceat(boxes[:, 2:], first, axis=0)
+    return np.column_stack([lower - PAD_DEG, upper + PAD_DEG])
+
+
+def _components(touching: np.ndarray) -> np.ndarray:
+    """Connected-component label (smallest member index) of each node of an adjacency matrix."""
+    n = len(touching)
+    labels = np.arange(n)
+    while True:
+        new = np.where(touching, labels[None, :], n).min(axis=1)
+        if np.array_equal(new, labels):
+            return labels
+        labels = new[new]
+
+
+def merge_boxes(boxes: np.ndarray) -> np.ndarray:
+    """Merge overlapping or touching boxes until all are pairwise disjoint.
+
+    Parameters
+    ----------
+    boxes : ndarray, shape (k, 4)
+        ``(xmin, ymin, xmax, ymax)`` rows.
+
+    Returns
+    -------
+    ndarray, shape (m, 4)
+        Disjoint boxes whose union covers the input boxes.
+    """
+    while len(boxes) > 1:
+        if len(boxes) > MAX_BOXES:
+            return np.array([[*boxes[:, :2].min(axis=0), *boxes[:, 2:].max(axis=0)]])
+        touching = (boxes[:, None, 0] <= boxes[None, :, 2]) & (
+            boxes[None, :, 0] <= boxes[:, None, 2]
+        )
+        touching &= (boxes[:, None, 1] <= boxes[None, :, 3]) & (
+            boxes[None, :, 1] <= boxes[:, None, 3]
+        )
+        labels = _components(touching)
+        groups, inverse = np.unique(labels, return_inverse=True)
+        if len(groups) == len(boxes):
+            break
+        merged = np.empty((len(groups), 4))
+        merged[:, :2] = np.inf
+        merged[:, 2:] = -np.inf
+        np.minimum.at(merged[:, :2], inverse, boxes[:, :2])
+        np.maximum.at(merged[:, 2:], inverse, boxes[:, 2:])
+        boxes = merged
+    return boxes
+
+
+def changed_boxes(a: BaseGeometry, b: BaseGeometry) -> np.ndarray:
+    """Disjoint boxes outside of which ``a`` and ``b`` coincide (empty when they are equal)."""
+    ia, ib = edge_index(a), edge_index(b)
+    runs = np.concatenate(
+        [_run_boxes(ia, _missing_from(ia, ib)), _run_boxes(ib, _missing_from(ib, ia))]
+    )
+    return merge_boxes(runs)
+
+
+def _clip_all(geometry: BaseGeometry, boxes: np.ndarray) -> np.ndarray:
+    """``geometry ∩ box`` for each box: the rectangle clipper, or a full overlay where its
+    (not guaranteed valid) output is invalid."""
+    pieces = _objects([shapely.clip_by_rect(geometry, *box) for box in boxes])
+    bad = ~shapely.is_valid(pieces)
+    if bad.any():
+        pieces[bad] = shapely.intersection(geometry, shapely.box(*boxes[bad].T))
+    return pieces
+
+
+def _differences(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Element-wise ``x − y``; pairs GEOS cannot overlay are retried after ``make_valid``."""
+    try:
+        return shapely.difference(x, y)
+    except GEOSException:
+        return _objects(
+            [
+                shapely.difference(shapely.make_valid(a), shapely.make_valid(b))
+                for a, b in zip(x, y, strict=True)
+            ]
+        )
+
+
+@dataclass(frozen=True)
+class LocalDiff:
+    """``B − A`` and ``A − B`` as pieces, one per changed box, with their areas in km²."""
+
+    gained_pieces: np.ndarray
+    lost_pieces: np.ndarray
+    gained_km2: float
+    lost_km2: float
+
+    @property
+    def gained(self) -> BaseGeometry:
+        """``B − A`` as one valid (Multi)Polygon (pieces from disjoint boxes never touch)."""
+        return _collect(self.gained_pieces)
+
+    @property
+    def lost(self) -> BaseGeometry:
+        """``A − B`` as one valid (Multi)Polygon."""
+        return _collect(self.lost_pieces)
+
+
+def _objects(items: list[BaseGeometry]) -> np.ndarray:
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
+def _collect(pieces: np.ndarray) -> BaseGeometry:
+    parts = shapely.get_parts(pieces) if len(pieces) else np.empty(0, dtype=object)
+    parts = parts[shapely.get_type_id(parts) == shapely.GeometryType.POLYGON]
+    parts = parts[~shapely.is_empty(parts)]
+    if len(parts) == 1:
+        return parts[0]
+    return shapely.MultiPolygon(list(parts))
+
+
+def local_difference(a: BaseGeometry, b: BaseGeometry) -> LocalDiff:
+    """``b − a`` (gained) and ``a − b`` (lost), computed only inside the changed boxes.
+
+    Parameters
+    ----------
+    a, b : BaseGeometry
+        Valid lon/lat (Multi)Polygons, e.g. the same series on two dates.
+
+    Returns
+    -------
+    LocalDiff
+        The pieces and their geodesic areas.
+    """
+    boxes = changed_boxes(a, b)
+    if len(boxes) == 0:
+        nothing = np.empty(0, dtype=object)
+        return LocalDiff(nothing, nothing, 0.0, 0.0)
+    clips_a, clips_b = _clip_all(a, boxes), _clip_all(b, boxes)
+    gained, lost = _differences(clips_b, clips_a), _differences(clips_a, clips_b)
+    return LocalDiff(
+        gained_pieces=gained,
+        lost_pieces=lost,
+        gained_km2=float(geodesic_areas_km2(gained).sum()),
+        lost_km2=float(geodesic_areas_km2(lost).sum()),
+    )
