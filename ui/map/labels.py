@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
 from geo.projection import to_display, to_lonlat
-from ui.map.styles import LABEL_HALO, label_font, make_pen
+from ui.map.styles import draw_haloed_text, label_font, make_pen
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -139,14 +139,9 @@ def paint_labels(
     radius = 2.4 * scale
     for label in labels:
         painter.drawEllipse(label.dot, radius, radius)
-    halo = make_pen(LABEL_HALO, 3.0, scale)
     for label in labels:
         font = label_font(label.point_size, label.bold, scale)
-        metrics = QFontMetricsF(font)
-        baseline = QPointF(label.rect.left() + 1, label.rect.top() + metrics.ascent())
-        path = QPainterPath()
-        path.addText(baseline, font, label.text)
-        painter.strokePath(path, halo)
-        painter.fillPath(path, ink)
+        baseline = QPointF(label.rect.left() + 1, label.rect.top() + QFontMetricsF(font).ascent())
+        draw_haloed_text(painter, baseline, font, label.text, ink, scale)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.restore()

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QPainter
 
 from geo.projection import scale_factor, to_lonlat
-from ui.map.styles import LABEL_HALO, OVERLAY_INK, label_font, make_pen
+from ui.map.styles import OVERLAY_INK, draw_haloed_text, label_font, make_pen
 
 if TYPE_CHECKING:
     from ui.map.frame import Frame
@@ -79,9 +79,8 @@ def paint_scale_bar(painter: QPainter, frame: Frame) -> QRectF:
     painter.setBrush(QColor("white"))
     painter.drawRect(QRectF(left + half, bottom - height, half, height))
     font = label_font(8.0, scale=s)
-    path = QPainterPath()
-    path.addText(QPointF(left, bottom - height - 4 * s), font, format_length(metres))
-    painter.strokePath(path, make_pen(LABEL_HALO, 2.5, s))
-    painter.fillPath(path, OVERLAY_INK)
+    draw_haloed_text(
+        painter, QPointF(left, bottom - height - 4 * s), font, format_length(metres), OVERLAY_INK, s
+    )
     painter.restore()
     return box
