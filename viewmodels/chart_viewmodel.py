@@ -71,11 +71,20 @@ def build_chart_data(
     for snap in snapshots:
         area[(snap.date - first).days] = snap.area_km2
     gained, lost, net = (np.full(days, np.nan) for _ in range(3))
-    for before, after, g, lo, n in changes:
+    for change in changes:
+        before, after, g, lo, n = _fields(change)
         if (after - before).days == 1:
             i = (after - first).days
             gained[i], lost[i], net[i] = g, lo, n
     return ChartData(series, x, area, gained, lost, net)
+
+
+def _fields(change: Any) -> tuple[Any, ...]:
+    """``(date_before, date, gained, lost, net)`` of a ``geo.changes.DailyChange`` or a tuple."""
+    if hasattr(change, "date_before"):
+        c = change
+        return c.date_before, c.date, c.gained_km2, c.lost_km2, c.net_km2
+    return tuple(change)
 
 
 class ChartViewModel(QObject):
