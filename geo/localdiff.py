@@ -30,13 +30,13 @@ import numpy as np
 import shapely
 from shapely.errors import GEOSException
 
-from geo.areas import geodesic_areas_km2
-
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
 PAD_DEG = 1e-5
 """Margin added around each changed edge's box, so no changed vertex lies on a clip line."""
+SMALL_VERTICES = 400
+"""Geometries smaller than this are overlaid directly, without the edge index."""
 MAX_BOXES = 400
 """Above this many boxes, fall back to their common bounding box (plain overlay inside it)."""
 
@@ -220,33 +220,17 @@ def _differences(x: np.ndarray, y: np.ndarray) -> np.ndarray:
         )
 
 
-@dataclass(frozen=True)
-class LocalDiff:
-    """``B − A`` and ``A − B`` as pieces, one per changed box, with their areas in km²."""
-
-    gained_pieces: np.ndarray
-    lost_pieces: np.ndarray
-    gained_km2: float
-    lost_km2: float
-
-    @property
-    def gained(self) -> BaseGeometry:
-        """``B − A`` as one valid (Multi)Polygon (pieces from disjoint boxes never touch)."""
-        return _collect(self.gained_pieces)
-
-    @property
-    def lost(self) -> BaseGeometry:
-        """``A − B`` as one valid (Multi)Polygon."""
-        return _collect(self.lost_pieces)
-
-
 def _objects(items: list[BaseGeometry]) -> np.ndarray:
     out = np.empty(len(items), dtype=object)
     out[:] = items
     return out
 
 
-def _collect(pieces: np.ndarray) -> BaseGeometry:
+def collect(pieces: np.ndarray) -> BaseGeometry:
+    """Join the pieces of :func:`difference_pieces` into one valid (Multi)Polygon.
+
+    Pieces from different boxes never touch (the boxes are disjoint), so no dissolve is needed.
+    """
     parts = shapely.get_parts(pieces) if len(pieces) else np.empty(0, dtype=object)
     parts = parts[shapely.get_type_id(parts) == shapely.GeometryType.POLYGON]
     parts = parts[~shapely.is_empty(parts)]
@@ -255,8 +239,11 @@ def _collect(pieces: np.ndarray) -> BaseGeometry:
     return shapely.MultiPolygon(list(parts))
 
 
-def local_difference(a: BaseGeometry, b: BaseGeometry) -> LocalDiff:
-    """``b − a`` (gained) and ``a − b`` (lost), computed only inside the changed boxes.
+def difference_pieces(a: BaseGeometry, b: BaseGeometry) -> tuple[np.ndarray, np.ndarray]:
+    """``b − a`` (gained) and ``a − b`` (lost) as arrays of pieces, one per changed box.
+
+    Small inputs (fewer than ``SMALL_VERTICES`` vertices each, e.g. snapshots clipped to a
+    region) are overlaid directly: indexing them would cost more than it saves.
 
     Parameters
     ----------
@@ -265,18 +252,17 @@ def local_difference(a: BaseGeometry, b: BaseGeometry) -> LocalDiff:
 
     Returns
     -------
-    LocalDiff
-        The pieces and their geodesic areas.
+    (ndarray, ndarray)
+        Object arrays of (Multi)Polygons; their geodesic areas sum to area(b − a), area(a − b).
+        Use :func:`collect` to join the pieces into one geometry.
     """
-    boxes = changed_boxes(a, b)
-    if len(boxes) == 0:
-        nothing = np.empty(0, dtype=object)
-        return LocalDiff(nothing, nothing, 0.0, 0.0)
-    clips_a, clips_b = _clip_all(a, boxes), _clip_all(b, boxes)
-    gained, lost = _differences(clips_b, clips_a), _differences(clips_a, clips_b)
-    return LocalDiff(
-        gained_pieces=gained,
-        lost_pieces=lost,
-        gained_km2=float(geodesic_areas_km2(gained).sum()),
-        lost_km2=float(geodesic_areas_km2(lost).sum()),
-    )
+    if a is b:
+        return np.empty(0, dtype=object), np.empty(0, dtype=object)
+    if max(shapely.get_num_coordinates(a), shapely.get_num_coordinates(b)) < SMALL_VERTICES:
+        clips_a, clips_b = _objects([a]), _objects([b])
+    else:
+        boxes = changed_boxes(a, b)
+        if len(boxes) == 0:
+            return np.empty(0, dtype=object), np.empty(0, dtype=object)
+        clips_a, clips_b = _clip_all(a, boxes), _clip_all(b, boxes)
+    return _differences(clips_b, clips_a), _differences(clips_a, clips_b)
