@@ -8,6 +8,7 @@ the path, a label and a priority (the glue ``data_factory`` pattern). It raises 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -142,12 +143,37 @@ def plausible_lonlat(geometries: np.ndarray) -> bool:
     return bool(-180.0 <= xmin <= xmax <= 180.0 and -90.0 <= ymin <= ymax <= 90.0)
 
 
+#: Names of WGS84 lon/lat met in GeoJSON ``crs`` members, recognised without asking PROJ.
+LONLAT_NAMES = frozenset(
+    {
+        "urn:ogc:def:crs:ogc:1.3:crs84",
+        "urn:ogc:def:crs:ogc::crs84",
+        "urn:ogc:def:crs:epsg::4326",
+        "urn:ogc:def:crs:epsg:6.6:4326",
+        "epsg:4326",
+        "ogc:crs84",
+        "crs84",
+        "wgs84",
+    }
+)
+
+
 def is_lonlat(crs: Any) -> bool:
     """True for WGS84 geographic CRSs (EPSG:4326, OGC:CRS84), whatever the axis order."""
+    if isinstance(crs, str):
+        if crs.strip().lower() in LONLAT_NAMES:
+            return True
+        return _is_lonlat_text(crs)
     from pyproj import CRS
 
-    parsed = CRS.from_user_input(crs)
-    return parsed.equals(CRS.from_epsg(4326), ignore_axis_order=True)
+    return CRS.from_user_input(crs).equals(CRS.from_epsg(4326), ignore_axis_order=True)
+
+
+@lru_cache(maxsize=64)
+def _is_lonlat_text(crs: str) -> bool:
+    from pyproj import CRS
+
+    return CRS.from_user_input(crs).equals(CRS.from_epsg(4326), ignore_axis_order=True)
 
 
 def crs_label(crs: Any) -> str:
@@ -173,13 +199,19 @@ def to_lonlat(
     -------
     (geometries, stored_crs, repairs)
     """
+    repairs: list[Repair] = []
+    has_z = shapely.has_z(geometries)
+    if has_z.any():
+        geometries = geometries.copy()
+        geometries[has_z] = shapely.force_2d(geometries[has_z])
+        repairs.append(Repair("dropped_z", int(has_z.sum()), display, "Z coordinates"))
     if crs is None or crs == "":
         if not plausible_lonlat(geometries):
             raise CrsError(display, "no CRS stated and the coordinates are not longitude/latitude")
-        return geometries, LONLAT, []
+        return geometries, LONLAT, repairs
     try:
         if is_lonlat(crs):
-            return geometries, LONLAT, []
+            return geometries, LONLAT, repairs
         label = crs_label(crs)
         from pyproj import Transformer
 
@@ -194,5 +226,5 @@ def to_lonlat(
     present = ~shapely.is_missing(geometries)
     out = geometries.copy()
     out[present] = shapely.transform(geometries[present], project)
-    repair = Repair("reprojected", int(present.sum()), display, f"{label} -> WGS84 lon/lat")
-    return out, label, [repair]
+    repairs.append(Repair("reprojected", int(present.sum()), display, f"{label} -> WGS84 lon/lat"))
+    return out, label, repairs
