@@ -75,15 +75,37 @@ def densify_ring(lonlat: np.ndarray, max_step_m: float = MAX_STEP_M) -> np.ndarr
     return np.column_stack([lon, lat])
 
 
-def _densify_polygon(polygon: shapely.Polygon) -> shapely.Polygon:
-    rings = [densify_ring(shapely.get_coordinates(r)) for r in shapely.get_rings(polygon)]
+def _densify_polygon(polygon: shapely.Polygon, max_step_m: float) -> shapely.Polygon:
+    rings = [
+        densify_ring(shapely.get_coordinates(r), max_step_m) for r in shapely.get_rings(polygon)
+    ]
     return shapely.Polygon(rings[0], rings[1:])
+
+
+def densify_geometry(geometry: BaseGeometry, max_step_m: float = MAX_STEP_M) -> BaseGeometry:
+    """A lon/lat (Multi)Polygon with every ring densified by :func:`densify_ring`.
+
+    Parameters
+    ----------
+    geometry : BaseGeometry
+        Polygon or MultiPolygon whose edges are meant to be straight on the display.
+    max_step_m : float
+        Longest edge allowed, in display metres.
+
+    Returns
+    -------
+    BaseGeometry
+        Same type; rings that were already dense are unchanged.
+    """
+    parts = [_densify_polygon(p, max_step_m) for p in shapely.get_parts(geometry)]
+    if geometry.geom_type == "Polygon":
+        return parts[0]
+    return shapely.MultiPolygon(parts)
 
 
 def _polygonal(geometry: BaseGeometry, path: str, number: int) -> BaseGeometry:
     """Densified, valid (Multi)Polygon; ``ReadError`` if nothing polygonal is left."""
-    parts = [_densify_polygon(p) for p in shapely.get_parts(geometry)]
-    result = shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]
+    result = densify_geometry(geometry)
     if not result.is_valid:
         result = shapely.make_valid(result)
         keep = [p for p in shapely.get_parts(result) if p.geom_type in ("Polygon", "MultiPolygon")]
