@@ -1,0 +1,211 @@
+"""The headless command line: ``inspect``, ``areas`` and ``delta`` (see PRODUCT.md's contract).
+
+It never imports Qt. Every bad input (missing file, bad date, unknown series, a date before the
+first snapshot, a corrupt region file) ends with exit status 1 or 2 and exactly one line on
+stderr; results go to stdout. Problems met while loading some of the files are reported as one
+``warning:`` line each on stderr; the command still succeeds if the series it needs loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from geo.errors import AtlasError
+from ui import cli_format
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from geo.delta import Delta
+    from geo.model import Catalog
+
+PROG = "frontline-atlas"
+USAGE_ERROR = 2
+INPUT_ERROR = 1
+
+
+class CommandError(Exception):
+    """A one-line message for stderr, and the exit status to return."""
+
+    def __init__(self, message: str, status: int = INPUT_ERROR) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors become one :class:`CommandError` line, no usage."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CommandError(f"{self.prog}: {message}", USAGE_ERROR)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _add_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to load")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the three headless sub-commands."""
+    parser = _Parser(prog=PROG, description="Front-line territorial-control data, headless.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    inspect = commands.add_parser("inspect", help="series, dates, CRS, repairs, problems")
+    _add_paths(inspect)
+    areas = commands.add_parser("areas", help="geodesic area of every snapshot of a series")
+    _add_paths(areas)
+    areas.add_argument("--series", help="series name (case-insensitive, unique prefix is enough)")
+    areas.add_argument("--format", choices=("csv", "json"), default="csv")
+    delta = commands.add_parser("delta", help="gained, lost and net area between two dates")
+    _add_paths(delta)
+    delta.add_argument("--from", dest="date_from", type=_date, required=True, metavar="DATE")
+    delta.add_argument("--to", dest="date_to", type=_date, required=True, metavar="DATE")
+    delta.add_argument("--series", help="series name (case-insensitive, unique prefix is enough)")
+    delta.add_argument("--region", type=Path, metavar="FILE", help="GeoJSON file of regions")
+    delta.add_argument("--format", choices=("text", "json"), default="text")
+    delta.add_argument("--by-oblast", action="store_true", help="split the change by oblast")
+    return parser
+
+
+def load(paths: list[str]) -> Catalog:
+    """Load ``paths``; a missing path, or nothing loadable at all, is a :class:`CommandError`."""
+    from geo.loader import load_paths
+
+    for path in paths:
+        if not Path(path).exists():
+            raise CommandError(f"{path}: no such file or directory")
+    catalog = load_paths(paths)
+    if not catalog.series:
+        first = catalog.problems[0] if catalog.problems else f"{paths[0]}: no polygon data found"
+        more = len(catalog.problems) - 1
+        raise CommandError(f"{first}" + (f" (and {more} more problems)" if more > 0 else ""))
+    return catalog
+
+
+def _warn_problems(catalog: Catalog) -> None:
+    for problem in catalog.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+
+
+def resolve_series(catalog: Catalog, wanted: str | None) -> str:
+    """The one series meant by ``--series`` (exact, else unique prefix, else unique substring).
+
+    Raises
+    ------
+    CommandError
+        No match, several matches, or no ``--series`` while several series are loaded.
+    """
+    names = catalog.series_names()
+    listed = ", ".join(names)
+    if wanted is None:
+        if len(names) == 1:
+            return names[0]
+        raise CommandError(f"several series loaded, choose one with --series: {listed}")
+    key = wanted.casefold()
+    for matches in (
+        [n for n in names if n.casefold() == key],
+        [n for n in names if n.casefold().startswith(key)],
+        [n for n in names if key in n.casefold()],
+    ):
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise CommandError(f"--series {wanted!r} is ambiguous: {', '.join(matches)}")
+    raise CommandError(f"no series matches {wanted!r} (loaded: {listed})")
+
+
+def _inspect(args: argparse.Namespace) -> str:
+    from geo.gaps import find_gaps
+
+    catalog = load(args.paths)
+    gaps = {name: find_gaps(catalog.dates(name)) for name in catalog.series_names()}
+    return cli_format.inspect_text(catalog, gaps)
+
+
+def _areas(args: argparse.Namespace) -> str:
+    from geo.areas import area_series
+
+    catalog = load(args.paths)
+    series = resolve_series(catalog, args.series)
+    _warn_problems(catalog)
+    rows = area_series(catalog.snapshots(series))
+    render = cli_format.areas_json if args.format == "json" else cli_format.areas_csv
+    return render(series, rows)
+
+
+def _breakdown(delta: Delta) -> list[object]:
+    from geo.oblasts import oblast_breakdown
+
+    return list(oblast_breakdown(delta.gained, delta.lost))
+
+
+def _delta(args: argparse.Namespace) -> str:
+    from geo.delta import compute_delta
+    from geo.regions import read_regions
+
+    regions = read_regions(args.region) if args.region is not None else None
+    catalog = load(args.paths)
+    series = resolve_series(catalog, args.series)
+    _warn_problems(catalog)
+    targets = regions if regions is not None else [None]
+    deltas = [compute_delta(catalog, series, args.date_from, args.date_to, r) for r in targets]
+    oblasts = [_breakdown(d) for d in deltas] if args.by_oblast else [None] * len(deltas)
+    if args.format == "text":
+        return "".join(cli_format.delta_text(d, o) for d, o in zip(deltas, oblasts, strict=True))
+    items = []
+    for delta, rows in zip(deltas, oblasts, strict=True):
+        item = delta.to_json_dict()
+        if rows is not None:
+            item["by_oblast"] = cli_format.oblast_rows_json(rows)
+        items.append(item)
+    return cli_format.dumps(items if regions is not None and len(regions) > 1 else items[0])
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
+    "inspect": _inspect,
+    "areas": _areas,
+    "delta": _delta,
+}
+
+
+def run_command(args: list[str]) -> int:
+    """Run one sub-command; return the process exit status.
+
+    Parameters
+    ----------
+    args : list of str
+        The arguments after the program name, starting with the sub-command.
+
+    Returns
+    -------
+    int
+        0 on success; 1 for bad input (files, dates, series), 2 for bad usage.
+    """
+    try:
+        namespace = build_parser().parse_args(args)
+        output = HANDLERS[namespace.command](namespace)
+    except CommandError as exc:
+        return _fail(str(exc), exc.status)
+    except AtlasError as exc:
+        return _fail(str(exc), INPUT_ERROR)
+    except OSError as exc:
+        return _fail(f"{exc.filename or PROG}: {exc.strerror or exc}", INPUT_ERROR)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
+    sys.stdout.write(output)
+    sys.stdout.flush()
+    return 0
+
+
+def _fail(message: str, status: int) -> int:
+    line = " ".join(message.split())
+    print(f"error: {line}", file=sys.stderr)
+    return status

@@ -1,0 +1,130 @@
+"""Text, CSV and JSON renderings for the command line (pure functions returning strings)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Sequence
+
+    from geo.delta import Delta
+    from geo.model import Catalog
+
+DIGITS = 3
+
+
+def km2(value: float, *, signed: bool = False) -> str:
+    """``12,345.678 km²`` (with a ``+`` for positive values when ``signed``)."""
+    return f"{value:{'+' if signed else ''},.{DIGITS}f} km²"
+
+
+def _date_range(start: dt.date, end: dt.date) -> str:
+    return start.isoformat() if start == end else f"{start.isoformat()}..{end.isoformat()}"
+
+
+def _crs_lines(catalog: Catalog, series: str) -> list[str]:
+    by_crs: dict[str, list[str]] = {}
+    for snapshot in catalog.snapshots(series):
+        by_crs.setdefault(snapshot.crs, []).append(snapshot.source)
+    lines = []
+    for crs, sources in sorted(by_crs.items()):
+        unique = sorted(set(sources))
+        listed = ", ".join(unique) if len(unique) <= 5 else f"{len(unique)} files"
+        lines.append(f"  CRS: {crs} ({listed})")
+    return lines
+
+
+def inspect_text(catalog: Catalog, gaps: dict[str, list[tuple[dt.date, dt.date]]]) -> str:
+    """Series, dates (count, first, last, gaps), CRS, repairs and problems of a catalog."""
+    lines = []
+    for series in catalog.series_names():
+        dates = catalog.dates(series)
+        lines.append(f"Series: {series}")
+        lines.append(f"  dates: {len(dates)}, first {dates[0]}, last {dates[-1]}")
+        found = gaps.get(series, [])
+        missing = sum((b - a).days + 1 for a, b in found)
+        shown = ", ".join(_date_range(a, b) for a, b in found) if found else "none"
+        lines.append(f"  gaps: {shown}" + (f" ({missing} days missing)" if found else ""))
+        lines.extend(_crs_lines(catalog, series))
+    if not catalog.series:
+        lines.append("Series: none")
+    repairs = catalog.repairs()
+    kinds = Counter(r.kind for r in repairs)
+    summary = ", ".join(f"{kind} x{count}" for kind, count in sorted(kinds.items()))
+    lines.append(f"Repairs: {len(repairs)}" + (f" ({summary})" if repairs else ""))
+    lines.extend(f"  {repair}" for repair in repairs)
+    lines.append(f"Problems: {len(catalog.problems)}")
+    lines.extend(f"  {problem}" for problem in catalog.problems)
+    return "\n".join(lines) + "\n"
+
+
+def areas_csv(series: str, rows: Sequence[tuple[dt.date, float]]) -> str:
+    """``date,series,area_km2`` rows."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["date", "series", "area_km2"])
+    writer.writerows([d.isoformat(), series, f"{a:.{DIGITS}f}"] for d, a in rows)
+    return out.getvalue()
+
+
+def areas_json(series: str, rows: Sequence[tuple[dt.date, float]]) -> str:
+    """A JSON list of ``{"date", "series", "area_km2"}`` objects."""
+    items = [
+        {"date": d.isoformat(), "series": series, "area_km2": round(a, DIGITS)} for d, a in rows
+    ]
+    return dumps(items)
+
+
+def dumps(value: Any) -> str:
+    """Indented JSON text with a final newline."""
+    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def _when(asked: dt.date, actual: dt.date) -> str:
+    if asked == actual:
+        return asked.isoformat()
+    return f"{asked.isoformat()} (snapshot of {actual.isoformat()})"
+
+
+def delta_text(delta: Delta, oblasts: Sequence[Any] | None = None) -> str:
+    """A small table of one delta, optionally followed by its per-oblast breakdown."""
+    where = f"region {delta.region!r}" if delta.region else "whole series"
+    rows = [
+        (f"Area on {delta.from_actual}", km2(delta.area_from_km2)),
+        (f"Area on {delta.to_actual}", km2(delta.area_to_km2)),
+        ("Gained", km2(delta.gained_km2)),
+        ("Lost", km2(delta.lost_km2)),
+        ("Net", km2(delta.net_km2, signed=True)),
+    ]
+    width = max(len(label) for label, _ in rows) + 2
+    value_width = max(len(value) for _, value in rows)
+    start, end = _when(delta.date_from, delta.from_actual), _when(delta.date_to, delta.to_actual)
+    lines = [f"{delta.series}, {where}", f"  from {start} to {end}"]
+    lines += [f"  {label:<{width}}{value:>{value_width}}" for label, value in rows]
+    if oblasts is not None:
+        lines.append("  By oblast (gained / lost / net):")
+        lines += [
+            f"    {row.name_en}: {km2(row.gained_km2)} / {km2(row.lost_km2)} / "
+            f"{km2(row.net_km2, signed=True)}"
+            for row in oblasts
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def oblast_rows_json(oblasts: Sequence[Any]) -> list[dict[str, Any]]:
+    """The per-oblast rows as JSON objects."""
+    return [
+        {
+            "name_en": row.name_en,
+            "gained_km2": round(row.gained_km2, DIGITS),
+            "lost_km2": round(row.lost_km2, DIGITS),
+            "net_km2": round(row.net_km2, DIGITS),
+        }
+        for row in oblasts
+    ]
