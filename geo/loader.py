@@ -26,6 +26,7 @@ from geo.repair import polygonal
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+    from multiprocessing.context import BaseContext
 
     from geo.cache import LoadCache
 
@@ -83,12 +84,23 @@ def _chunks(items: Sequence[str], count: int) -> list[list[str]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def _pool_context() -> object | None:
-    import multiprocessing
+def _pool_context() -> BaseContext | None:
+    """``fork`` when this process has one thread (fast); ``forkserver`` when it has several.
 
-    if sys.platform.startswith("linux"):
+    Forking a multi-threaded process (the app loads from a worker thread) can deadlock the child on
+    a lock another thread held; the fork server is a clean single-threaded parent, started once
+    with the readers preloaded (about 0.15 s, first load only).
+    """
+    import multiprocessing
+    import threading
+
+    if not sys.platform.startswith("linux"):
+        return None
+    if threading.active_count() == 1:
         return multiprocessing.get_context("fork")
-    return None
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["geo.records"])
+    return context
 
 
 def _read_parallel(
@@ -97,19 +109,34 @@ def _read_parallel(
     on_done: Callable[[FileResult], None],
     cancelled: Callable[[], bool],
 ) -> None:
+    """Read ``paths`` in worker processes; if the pool breaks, read what is left serially."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    finished: set[str] = set()
+
+    def deliver(result: FileResult) -> None:
+        finished.add(result.path)
+        on_done(result)
 
     chunks = _chunks(paths, workers * CHUNKS_PER_WORKER)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-        pending = {pool.submit(read_files, chunk) for chunk in chunks}
-        while pending:
-            done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
-            if cancelled():
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise LoadCancelled("loading cancelled")
-            for future in done:
-                for result in future.result():
-                    on_done(result)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+            pending = {pool.submit(read_files, chunk) for chunk in chunks}
+            while pending:
+                done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+                if cancelled():
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise LoadCancelled("loading cancelled")
+                for future in done:
+                    for result in future.result():
+                        deliver(result)
+    except (BrokenProcessPool, OSError):
+        for path in paths:
+            if path not in finished:
+                if cancelled():
+                    raise LoadCancelled("loading cancelled") from None
+                deliver(read_file(path))
 
 
 def _read(

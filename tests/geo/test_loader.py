@@ -174,3 +174,30 @@ def test_same_series_and_date_from_two_files_is_merged() -> None:
     assert len(merged) == 1
     assert merged[0].count == 2
     assert nikkei.name in merged[0].detail
+
+
+def test_parallel_load_from_a_worker_thread_uses_a_fork_server() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from geo import loader
+
+    paths = sorted(DEEPSTATE.glob("*.geojson"))[:30]
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(loader._pool_context).result().get_start_method() == "forkserver"
+        catalog = pool.submit(load_paths, paths, use_cache=False, workers=2).result()
+    serial = load_paths(paths, use_cache=False, workers=1)
+    assert [s.area_km2 for s in catalog.snapshots(S.DEEPSTATE)] == [
+        s.area_km2 for s in serial.snapshots(S.DEEPSTATE)
+    ]
+
+
+def test_a_broken_pool_falls_back_to_serial(monkeypatch: pytest.MonkeyPatch) -> None:
+    from geo import loader
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", broken)
+    paths = sorted(DEEPSTATE.glob("*.geojson"))[:5]
+    catalog = loader.load_paths(paths, use_cache=False, workers=2)
+    assert len(catalog.snapshots(S.DEEPSTATE)) == 5
