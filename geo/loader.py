@@ -72,7 +72,9 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
                 dirs.sort()
                 for name in sorted(files):
                     child = Path(folder) / name
-                    if _sidecar_of(child) is None and _readable(child):
+                    if name.startswith("._") or _sidecar_of(child) is not None:
+                        continue  # macOS resource forks; sidecars stand for their .shp
+                    if _readable(child):
                         found[str(child)] = None
         else:
             found[str(_sidecar_of(path) or path)] = None

@@ -106,12 +106,18 @@ def _record(raw: RawLayer, value: str, when: dt.date, indices: list[int]) -> Rec
     )
 
 
+def problem(path: str, reason: str) -> Problem:
+    """A :class:`Problem` whose message is one line, however many the underlying error had."""
+    lines = [line.strip() for line in str(reason).splitlines() if line.strip()]
+    return Problem(path, lines[0] if lines else "unknown error")
+
+
 def records_from_layer(raw: RawLayer) -> tuple[list[Record], list[Problem]]:
     """Split a raw layer by its layer attribute and date, and build a record for each part."""
     if raw.problem is not None:
-        return [], [Problem(raw.source, raw.problem)]
+        return [], [problem(raw.source, raw.problem)]
     if len(raw.properties) == 0:
-        return [], [Problem(raw.source, "no features")]
+        return [], [problem(raw.source, "no features")]
     records, problems = [], []
     everything = list(range(len(raw.properties)))
     for indices in _split(everything, raw.properties, LAYER_ATTRIBUTES):
@@ -120,7 +126,7 @@ def records_from_layer(raw: RawLayer) -> tuple[list[Record], list[Problem]]:
             for when, part in _dated_groups(raw, indices, value):
                 records.append(_record(raw, value, when, part))
         except ReadError as error:
-            problems.append(Problem(error.path, error.reason))
+            problems.append(problem(error.path, error.reason))
     return records, problems
 
 
@@ -131,20 +137,18 @@ def read_file(path: str) -> FileResult:
     """
     result = FileResult(path)
     try:
-        layers = read_any(path, Context.for_file(path))
+        for raw in read_any(path, Context.for_file(path)):
+            records, problems = records_from_layer(raw)
+            result.records += records
+            result.problems += problems
     except ReadError as error:
-        result.problems.append(Problem(error.path, error.reason))
-        return result
-    except Exception as error:  # a reader bug must not stop a whole load
+        result.problems.append(problem(error.path, error.reason))
+    except Exception as error:  # a bug or a GEOS failure must not stop a whole load
         name = PurePath(path).name
+        result.records.clear()
         result.problems.append(
-            Problem(path, f"unexpected {type(error).__name__} in {name}: {error}")
+            problem(path, f"unexpected {type(error).__name__} in {name}: {error}")
         )
-        return result
-    for raw in layers:
-        records, problems = records_from_layer(raw)
-        result.records += records
-        result.problems += problems
     return result
 
 

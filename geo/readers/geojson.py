@@ -49,7 +49,7 @@ class _Rings:
         self.skipped = 0
 
     def add_polygon(self, rings: list[Any]) -> bool:
-        arrays = []
+        arrays: list[np.ndarray] = []
         for ring in rings:
             array = _positions(ring)
             if array.shape[1] > 2:
@@ -145,11 +145,10 @@ def stem(path: str) -> str:
     return name
 
 
-@reader("GeoJSON", suffix_is(".geojson", ".json", ".geojson.gz", ".json.gz"), priority=10)
-def read_geojson(path: str, context: Context) -> list[RawLayer]:
-    """Read a GeoJSON file into one layer (attribute-based splitting happens later)."""
-    document = _load_json(path, context.display)
-    features = _features(document, context.display)
+def _geometries(
+    features: list[dict[str, Any]], display: str
+) -> tuple[np.ndarray, list[dict[str, Any]], int, int]:
+    """Geometries (None for null), attributes, features with Z, non-polygons skipped."""
     rings = _Rings()
     properties: list[dict[str, Any]] = []
     z_features = 0
@@ -166,17 +165,26 @@ def read_geojson(path: str, context: Context) -> list[RawLayer]:
             properties.append(dict(feature.get("properties") or {}))
         geometries = rings.build()
     except (ValueError, TypeError, AttributeError, shapely.errors.GEOSException) as error:
-        raise ReadError(context.display, f"malformed coordinates ({error})") from None
+        raise ReadError(display, f"malformed coordinates ({error})") from None
     geometries[shapely.is_empty(geometries)] = None
     if not all(keep):
         mask = np.asarray(keep, dtype=bool)
         geometries = geometries[mask]
         properties = [p for p, k in zip(properties, keep, strict=True) if k]
+    return geometries, properties, z_features, rings.skipped
+
+
+@reader("GeoJSON", suffix_is(".geojson", ".json", ".geojson.gz", ".json.gz"), priority=10)
+def read_geojson(path: str, context: Context) -> list[RawLayer]:
+    """Read a GeoJSON file into one layer (attribute-based splitting happens later)."""
+    document = _load_json(path, context.display)
+    features = _features(document, context.display)
+    geometries, properties, z_features, skipped = _geometries(features, context.display)
     geometries, crs, repairs = to_lonlat(geometries, legacy_crs(document), context.display)
     if z_features:
         repairs.append(Repair("dropped_z", z_features, context.display, "3-D coordinates"))
-    if rings.skipped:
-        repairs.append(Repair("skipped_non_polygon", rings.skipped, context.display))
+    if skipped:
+        repairs.append(Repair("skipped_non_polygon", skipped, context.display))
     name = document.get("name") if isinstance(document.get("name"), str) else None
     layer = name or stem(path)
     return [

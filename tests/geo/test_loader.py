@@ -201,3 +201,26 @@ def test_a_broken_pool_falls_back_to_serial(monkeypatch: pytest.MonkeyPatch) -> 
     paths = sorted(DEEPSTATE.glob("*.geojson"))[:5]
     catalog = loader.load_paths(paths, use_cache=False, workers=2)
     assert len(catalog.snapshots(S.DEEPSTATE)) == 5
+
+
+def test_an_unexpected_failure_in_one_file_is_a_one_line_problem(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from geo import records
+
+    paths = sorted(DEEPSTATE.glob("*.geojson"))[:3]
+
+    def explode(geometries: object, path: str) -> None:
+        if path == str(paths[1]):
+            raise shapely.errors.GEOSException("TopologyException: side location conflict\nat 1 2")
+        return original(geometries, path)
+
+    original = records.dissolve
+    monkeypatch.setattr(records, "dissolve", explode)
+    catalog = load_paths(paths, use_cache=False, workers=1)
+    assert len(catalog.snapshots(S.DEEPSTATE)) == 2
+    (problem,) = catalog.problems
+    assert problem.path == str(paths[1])
+    assert problem.message == (
+        f"unexpected GEOSException in {paths[1].name}: TopologyException: side location conflict"
+    )
