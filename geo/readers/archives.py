@@ -18,6 +18,8 @@ from geo.readers.shapefile import SIDECARS
 #: Members that start a read; shapefile sidecars are extracted with their ``.shp``.
 ENTRY_SUFFIXES = (".shp", ".geojson", ".json", ".geojson.gz", ".gpkg", ".kml", ".kmz", ".zip")
 MAX_MEMBER_BYTES = 2_000_000_000
+#: Zips inside zips are followed this deep; deeper nesting (or a zip quine) is refused.
+MAX_DEPTH = 4
 
 
 def _safe_parts(name: str) -> tuple[str, ...]:
@@ -75,6 +77,8 @@ def _read_member(
 @reader("Zip archive", suffix_is(".zip"), priority=5)
 def read_zip(path: str, context: Context) -> list[RawLayer]:
     """Read every geodata member of a zip, each from a private temporary folder."""
+    if context.display.count("!") >= MAX_DEPTH:
+        raise ReadError(context.display, f"archives nested more than {MAX_DEPTH} deep")
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as error:

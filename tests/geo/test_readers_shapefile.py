@@ -144,3 +144,28 @@ def test_not_a_zip(tmp_path: Path) -> None:
     path.write_text("hello")
     (problem,) = load_paths([path], use_cache=False).problems
     assert "not a readable zip" in problem.message
+
+
+def test_mercator_shapefile_without_prj_is_a_crs_error(tmp_path: Path) -> None:
+    source = ISW / "shapefiles_2022" / "UkraineControlMapAO23AUG2022"
+    for path in source.iterdir():
+        if path.suffix != ".prj":
+            shutil.copyfile(path, tmp_path / path.name)
+    catalog = load_paths([tmp_path], use_cache=False)
+    assert catalog.series == {}
+    (problem,) = catalog.problems
+    assert problem.path.endswith("Assessed_Russian-controlled_Ukrainian_Territory.shp")
+    assert problem.message == "no CRS stated and the coordinates are not longitude/latitude"
+
+
+def test_nesting_is_limited(tmp_path: Path) -> None:
+    path = tmp_path / "level0.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.write(CONTROL_0823, CONTROL_0823.name)
+    for level in range(1, 7):
+        outer = tmp_path / f"level{level}.zip"
+        with zipfile.ZipFile(outer, "w") as archive:
+            archive.write(path, path.name)
+        path = outer
+    (problem,) = load_paths([path], use_cache=False).problems
+    assert problem.message == "archives nested more than 4 deep"
