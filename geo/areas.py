@@ -225,7 +225,7 @@ def clipped_area_series(
 
     Each snapshot is first cut to the region's bounding box with ``clip_by_rect`` (GEOS's
     rectangle clipper, ~10 µs on a 3,000-vertex day), so the general intersection only sees the
-    few vertices near the region. Identical geometries (unchanged days) are clipped once.
+    few vertices near the region.
 
     Parameters
     ----------

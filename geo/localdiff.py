@@ -56,39 +56,38 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class EdgeIndex:
-    """The boundary edges of one geometry, in ring order, with direction-free keys.
+    """The boundary edges of one geometry with direction-free keys (16 bytes an edge).
 
     Attributes
     ----------
-    keys : ndarray of uint64
-        One key per edge.
-    order : ndarray of int
-        ``argsort(keys)``.
     sorted_keys : ndarray of uint64
-        ``keys[order]``, for membership tests by binary search.
-    boxes : ndarray, shape (n, 4)
-        ``(xmin, ymin, xmax, ymax)`` of each edge.
-    ring : ndarray of int
-        The ring each edge belongs to (runs of changed edges never cross rings).
+        The edge keys, sorted, for membership tests by binary search.
+    order : ndarray of int32
+        Edge number of each sorted key (edges are numbered in ring order).
+    edge_start : ndarray of int32
+        For each edge, the index of its first vertex in :func:`ring_coordinates`; consecutive
+        edges of one ring have consecutive starts.
     """
 
-    keys: np.ndarray
-    order: np.ndarray
     sorted_keys: np.ndarray
-    boxes: np.ndarray
-    ring: np.ndarray
+    order: np.ndarray
+    edge_start: np.ndarray
+
+
+def ring_coordinates(geometry: BaseGeometry) -> tuple[np.ndarray, np.ndarray]:
+    """Every ring's closed vertex list one after another, and the ring of each vertex."""
+    return shapely.get_coordinates(
+        shapely.get_rings(shapely.get_parts(geometry)), return_index=True
+    )
 
 
 def _build_index(geometry: BaseGeometry) -> EdgeIndex:
-    rings = shapely.get_rings(shapely.get_parts(geometry))
-    coords, ring = shapely.get_coordinates(rings, return_index=True)
+    coords, ring = ring_coordinates(geometry)
     point = _mix(coords[:, 0].view(np.uint64) ^ _mix(coords[:, 1].view(np.uint64) + _GOLDEN))
-    keep = ring[:-1] == ring[1:]
-    keys = (_mix(point[:-1]) + _mix(point[1:]))[keep]
-    p, q = coords[:-1][keep], coords[1:][keep]
-    boxes = np.column_stack([np.minimum(p, q), np.maximum(p, q)])
-    order = np.argsort(keys, kind="stable")
-    return EdgeIndex(keys, order, keys[order], boxes, ring[:-1][keep])
+    edge_start = np.flatnonzero(ring[:-1] == ring[1:]).astype(np.int32)
+    keys = _mix(point[edge_start]) + _mix(point[edge_start + 1])
+    order = np.argsort(keys, kind="stable").astype(np.int32)
+    return EdgeIndex(keys[order], order, edge_start)
 
 
 _cache: dict[int, tuple[weakref.ref, EdgeIndex]] = {}
@@ -119,26 +118,25 @@ def _missing_from(index: EdgeIndex, other: EdgeIndex) -> np.ndarray:
 
     Both key lists are already sorted, so the binary searches walk memory in order.
     """
+    missing = np.ones(len(index.sorted_keys), dtype=bool)
     if len(other.sorted_keys) == 0:
-        return np.ones(len(index.keys), dtype=bool)
+        return missing
     pos = np.searchsorted(other.sorted_keys, index.sorted_keys)
     np.minimum(pos, len(other.sorted_keys) - 1, out=pos)
-    missing = np.empty(len(index.keys), dtype=bool)
     missing[index.order] = other.sorted_keys[pos] != index.sorted_keys
     return missing
 
 
-def _run_boxes(index: EdgeIndex, changed: np.ndarray) -> np.ndarray:
-    """One bounding box per run of consecutive changed edges on the same ring."""
-    where = np.flatnonzero(changed)
-    if len(where) == 0:
+def _run_boxes(geometry: BaseGeometry, index: EdgeIndex, changed: np.ndarray) -> np.ndarray:
+    """One padded bounding box per run of consecutive changed edges on the same ring."""
+    start = index.edge_start[changed]
+    if len(start) == 0:
         return np.empty((0, 4))
-    starts = np.ones(len(where), dtype=bool)
-    starts[1:] = (np.diff(where) != 1) | (index.ring[where[1:]] != index.ring[where[:-1]])
-    first = np.flatnonzero(starts)
-    boxes = index.boxes[where]
-    lower = np.minimum.reduceat(boxes[:, :2], first, axis=0)
-    upper = np.maximum.reduceat(boxes[:, 2:], first, axis=0)
+    coords, _ = ring_coordinates(geometry)
+    first = np.flatnonzero(np.concatenate([[True], np.diff(start) != 1]))
+    p, q = coords[start], coords[start + 1]
+    lower = np.minimum.reduceat(np.minimum(p, q), first, axis=0)
+    upper = np.maximum.reduceat(np.maximum(p, q), first, axis=0)
     return np.column_stack([lower - PAD_DEG, upper + PAD_DEG])
 
 
@@ -192,7 +190,7 @@ def changed_boxes(a: BaseGeometry, b: BaseGeometry) -> np.ndarray:
     """Disjoint boxes outside of which ``a`` and ``b`` coincide (empty when they are equal)."""
     ia, ib = edge_index(a), edge_index(b)
     runs = np.concatenate(
-        [_run_boxes(ia, _missing_from(ia, ib)), _run_boxes(ib, _missing_from(ib, ia))]
+        [_run_boxes(a, ia, _missing_from(ia, ib)), _run_boxes(b, ib, _missing_from(ib, ia))]
     )
     return merge_boxes(runs)
 
