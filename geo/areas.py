@@ -48,12 +48,12 @@ MAX_EDGE_DEG = 0.2
 """Edges longer than this (in degrees of arc, roughly) are split along the geodesic."""
 
 
-def _authalic_q(sin_phi: np.ndarray | float) -> np.ndarray | float:
+def _authalic_q(sin_phi: np.ndarray) -> np.ndarray:
     """Snyder's q(φ) (Map Projections, eq. 3-12), written with ``atanh`` for accuracy."""
     return (1 - _E2) * (sin_phi / (1 - _E2 * sin_phi * sin_phi) + np.arctanh(_E * sin_phi) / _E)
 
 
-_Q_POLE = float(_authalic_q(1.0))
+_Q_POLE = float(_authalic_q(np.array([1.0]))[0])
 AUTHALIC_RADIUS_M = WGS84_A * math.sqrt(_Q_POLE / 2)
 """Radius of the sphere with the same surface area as the WGS84 ellipsoid (≈ 6,371,007 m)."""
 

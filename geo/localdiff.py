@@ -24,6 +24,7 @@ from __future__ import annotations
 import threading
 import weakref
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -94,7 +95,7 @@ _cache: dict[int, tuple[weakref.ref, EdgeIndex]] = {}
 _cache_lock = threading.Lock()
 
 
-def _forget(key: int) -> None:
+def _forget(key: int, _ref: object = None) -> None:
     with _cache_lock:
         _cache.pop(key, None)
 
@@ -107,7 +108,7 @@ def edge_index(geometry: BaseGeometry) -> EdgeIndex:
     if hit is not None and hit[0]() is geometry:
         return hit[1]
     index = _build_index(geometry)
-    ref = weakref.ref(geometry, lambda _, key=key: _forget(key))
+    ref = weakref.ref(geometry, partial(_forget, key))
     with _cache_lock:
         _cache[key] = (ref, index)
     return index
