@@ -16,8 +16,9 @@ of the authalic sphere. The two paths differ by O(f·L²/R) for an edge of lengt
 error per edge is O(f·L³/R); for the ≤ 10 km edges of front-line polygons that is below a square
 metre, and the tests check the result against pyproj's ``Geod.polygon_area_perimeter`` (Karney's
 algorithm, the reference) to better than 1e-7 relative on every DeepState day and on ISW
-polygons with holes. The computation is a handful of numpy operations over all vertices at once:
-about 40× faster than the per-ring pyproj call, which matters when 769 files are loaded.
+polygons with holes (measured: 1.4e-8 and 4.7e-8 at worst). The computation is a handful of numpy
+operations over all vertices at once, 10–20× faster than the per-ring pyproj call, which matters
+when 769 files are loaded.
 """
 
 from __future__ import annotations
