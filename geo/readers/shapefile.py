@@ -10,13 +10,11 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
-
-import numpy as np
 
 from geo.errors import ReadError
 from geo.model import Repair
 from geo.readers.base import Context, RawLayer, reader, suffix_is, to_lonlat
+from geo.readers.rings import geometries_from_features
 
 SIDECARS = (".shx", ".dbf", ".prj", ".cpg", ".sbn", ".sbx", ".qix", ".shp.xml")
 _POLYGON_TYPES = {"Polygon", "MultiPolygon", "3D Polygon", "3D MultiPolygon", "Unknown", "Any"}
@@ -34,29 +32,25 @@ def sidecar(path: Path, suffix: str) -> Path | None:
 def fiona_layer(path: str, layer: str | None, context: Context, names: tuple[str, ...]) -> RawLayer:
     """Read one layer of an OGR data source into a :class:`RawLayer` (geometries in lon/lat)."""
     import fiona
-    import shapely.geometry
 
     try:
         with fiona.open(path, layer=layer) as source:
             crs = source.crs.to_wkt() if source.crs else None
-            geometries: list[Any] = []
-            properties: list[dict[str, Any]] = []
-            skipped = 0
-            for feature in source:
-                geometry = feature.geometry
-                kind = geometry.type if geometry is not None else "Polygon"
-                if "Polygon" not in kind and kind != "GeometryCollection":
-                    skipped += 1
-                    continue
-                geometries.append(shapely.geometry.shape(geometry) if geometry else None)
-                properties.append(dict(feature.properties))
+            features = [
+                {
+                    "geometry": f.geometry.__geo_interface__ if f.geometry else None,
+                    "properties": dict(f.properties),
+                }
+                for f in source
+            ]
             name = source.name
     except (fiona.errors.FionaError, OSError, ValueError) as error:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ReadError(context.display, f"cannot read ({reason})") from None
-    array = np.empty(len(geometries), dtype=object)
-    array[:] = geometries
+    array, properties, z_features, skipped = geometries_from_features(features, context.display)
     array, stored, repairs = to_lonlat(array, crs, context.display)
+    if z_features:
+        repairs.append(Repair("dropped_z", z_features, context.display, "Z coordinates"))
     if skipped:
         repairs.append(Repair("skipped_non_polygon", skipped, context.display))
     return RawLayer(
