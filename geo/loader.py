@@ -163,7 +163,11 @@ def _merge(snapshots: list[Snapshot]) -> Snapshot:
     if len(snapshots) == 1:
         return snapshots[0]
     first = snapshots[0]
-    geometry = polygonal(shapely.union_all([s.geometry for s in snapshots])) or first.geometry
+    distinct = {shapely.to_wkb(s.geometry): s.geometry for s in snapshots}
+    if len(distinct) == 1:  # the same file twice (a zip and its extracted folder)
+        geometry = first.geometry
+    else:
+        geometry = polygonal(shapely.union_all(list(distinct.values()))) or first.geometry
     others = ", ".join(s.source for s in snapshots[1:])
     merged = Repair("merged_duplicate_date", len(snapshots), first.source, f"unioned with {others}")
     return Snapshot(

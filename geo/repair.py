@@ -66,11 +66,38 @@ def repair(geometries: np.ndarray, path: str) -> tuple[np.ndarray, list[Repair]]
     return kept, repairs
 
 
+def _clusters(geometries: np.ndarray) -> list[list[int]]:
+    """Indices of geometries grouped so that no two groups intersect (connected components)."""
+    tree = shapely.STRtree(geometries)
+    left, right = tree.query(geometries, predicate="intersects")
+    parent = list(range(len(geometries)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
+        if i < j:
+            parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(geometries)):
+        groups.setdefault(root(index), []).append(index)
+    return list(groups.values())
+
+
 def dissolve(geometries: np.ndarray, path: str) -> tuple[BaseGeometry, list[Repair]]:
-    """The union of a date's valid polygons; a lone valid (Multi)Polygon is already dissolved."""
+    """The union of a date's valid polygons; a lone valid (Multi)Polygon is already dissolved.
+
+    Only features that touch or overlap are unioned (GEOS union is the costly step); groups that
+    do not intersect each other are simply collected, which gives the same geometry.
+    """
     if len(geometries) == 1:
         return geometries[0], []
-    union = polygonal(shapely.union_all(geometries))
-    if union is None:
-        union = shapely.MultiPolygon()
+    pieces = []
+    for group in _clusters(geometries):
+        merged = geometries[group[0]] if len(group) == 1 else shapely.union_all(geometries[group])
+        pieces += [p for p in shapely.get_parts(polygonal(merged) or shapely.MultiPolygon())]
+    union = shapely.MultiPolygon(pieces)
     return union, [Repair("dissolved", len(geometries), path, "features unioned before area")]

@@ -62,6 +62,9 @@ def test_overlapping_features_are_dissolved_before_area() -> None:
     summed = sum(geodesic_area_km2(g) for g in kept)
     snapshot = one(path)
     assert summed - snapshot.area_km2 == pytest.approx(118.5, abs=0.5)
+    union = shapely.union_all(kept)
+    assert shapely.area(shapely.symmetric_difference(union, snapshot.geometry)) < 1e-9
+    assert shapely.is_valid(snapshot.geometry)
     assert any(r.kind == "dissolved" for r in snapshot.repairs)
 
 
