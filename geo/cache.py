@@ -194,6 +194,7 @@ class LoadCache:
             self._discard()
 
     def close(self) -> None:
+        """Close the database connection (it reopens on the next use)."""
         if self._db is not None:
             self._db.close()
             self._db = None

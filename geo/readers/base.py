@@ -41,6 +41,7 @@ class Context:
 
     @classmethod
     def for_file(cls, path: str) -> Context:
+        """The context of a file on disk: its folders are the outer names."""
         parts = PurePath(path).parts[:-1]
         return cls(display=path, outer=tuple(reversed(parts)))
 

@@ -41,6 +41,7 @@ class _Rings:
         self.skipped = 0
 
     def add_polygon(self, rings: list[Any]) -> bool:
+        """Add one polygon's rings; False (nothing added) if its exterior is degenerate."""
         arrays: list[np.ndarray] = []
         for ring in rings:
             array = _positions(ring)
@@ -76,6 +77,7 @@ class _Rings:
         return 0
 
     def build(self) -> np.ndarray:
+        """Every geometry added so far, as MultiPolygons (empty for features without polygons)."""
         if not self.arrays:
             return np.full(len(self.geometry_offsets) - 1, None, dtype=object)
         offsets = (
