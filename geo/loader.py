@@ -260,11 +260,16 @@ def load_paths(
         from geo.cache import LoadCache
 
         store = cache or LoadCache()
-        for result in store.get_many(entries).values():
-            on_done(result, new=False)
-        if is_cancelled():
-            raise LoadCancelled("loading cancelled")
-    _read([p for p in entries if p not in results], workers, on_done, is_cancelled)
-    if store is not None and fresh:
-        store.put_many(fresh)
+    try:
+        if store is not None:
+            for result in store.get_many(entries).values():
+                on_done(result, new=False)
+            if is_cancelled():
+                raise LoadCancelled("loading cancelled")
+        _read([p for p in entries if p not in results], workers, on_done, is_cancelled)
+        if store is not None and fresh:
+            store.put_many(fresh)
+    finally:
+        if store is not None and cache is None:
+            store.close()
     return build_catalog(results[p] for p in entries)

@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,7 @@ def test_corrupt_cache_file_is_discarded_and_rebuilt() -> None:
     database = cache_dir() / f"load-v{cache_module.FORMAT}.sqlite"
     database.write_bytes(b"this is not a database" * 100)
     assert summary(load_paths(MIXED)) == reference
-    with sqlite3.connect(database) as db:  # rebuilt: a real database again, with the files
+    with closing(sqlite3.connect(database)) as db:  # rebuilt: a real database again, with the files
         assert db.execute("SELECT count(*) FROM files").fetchone()[0] > 0
 
 
@@ -72,10 +73,11 @@ def test_corrupt_entry_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
     store = LoadCache()
     load_paths(FILES[:5], cache=store)
     store.close()
-    with sqlite3.connect(store.path) as db:
+    with closing(sqlite3.connect(store.path)) as db:
         db.execute(
             "UPDATE files SET payload = substr(payload, 1, 40) WHERE path = ?", (str(FILES[2]),)
         )
+        db.commit()
     reads: list[str] = []
     from geo import loader
 
@@ -99,10 +101,12 @@ def test_modified_file_is_read_again(tmp_path: Path) -> None:
 def test_other_format_version_is_discarded(monkeypatch: pytest.MonkeyPatch) -> None:
     reference = summary(load_paths(FILES[:3]))
     store = LoadCache()
-    with sqlite3.connect(store.path) as db:
+    with closing(sqlite3.connect(store.path)) as db:
         db.execute("UPDATE meta SET value = '999' WHERE key = 'format'")
+        db.commit()
     assert summary(load_paths(FILES[:3], cache=store)) == reference
-    with sqlite3.connect(store.path) as db:
+    store.close()
+    with closing(sqlite3.connect(store.path)) as db:
         assert db.execute("SELECT value FROM meta").fetchone()[0] == str(cache_module.FORMAT)
 
 
