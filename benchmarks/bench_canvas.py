@@ -32,10 +32,6 @@ from viewmodels.tasks import TaskRunner  # noqa: E402
 
 SERIES = "DeepState"
 
-# PySide6 6.12.0 on Python 3.11 drops one reference to None on every call of a void method
-# (None is not immortal before 3.12), so a long run aborts with "deallocating None". Until the
-# project pins a fixed PySide6, hold enough references for the benchmark's few million calls.
-_NONE_RESERVE = [None] * 20_000_000
 KURAKHOVE = (37.28 - 0.35, 47.98 - 0.22, 37.28 + 0.35, 47.98 + 0.22)
 
 

@@ -8,17 +8,18 @@ zoom at paint time (``geo.basemap.choose_lod``). Reading happens once, off the U
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import shapely
 
+from ui.map.border_lines import oblast_lines_off_border
 from ui.map.layer_items import GeometryLayerItem, metres_per_device_pixel
 from ui.map.styles import Style, apply_style, with_alpha
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    import numpy as np
     from PySide6.QtGui import QPainter
     from shapely.geometry.base import BaseGeometry
 
@@ -46,12 +47,17 @@ class BasemapData:
     places: Callable[[tuple[float, float, float, float], int], Sequence[PlaceLike]] | None = None
 
 
-def _as_lines(geometries: np.ndarray) -> np.ndarray:
-    return shapely.boundary(geometries)
+def _outlines(polygons: BaseGeometry) -> BaseGeometry:
+    return shapely.GeometryCollection(list(shapely.boundary(shapely.get_parts(polygons))))
 
 
+@lru_cache(maxsize=1)
 def load_basemap() -> BasemapData:
-    """Read every layer and level of the default basemap (slow: call it in a worker)."""
+    """Read every layer and level of the default basemap (slow: call it in a worker).
+
+    The result is shared by every canvas (read once per process); oblast outlines lose their
+    runs beside the country borders (:func:`~ui.map.border_lines.oblast_lines_off_border`).
+    """
     from geo.basemap import LODS, default_basemap
     from geo.places import default_index
 
@@ -61,10 +67,13 @@ def load_basemap() -> BasemapData:
         levels = {}
         for lod in LODS:
             geometries = basemap.features(key, None, lod).geometries
-            if key == "oblasts":
-                geometries = _as_lines(geometries)
             levels[lod] = shapely.GeometryCollection(list(geometries))
         data.layers[key] = levels
+    borders = data.layers["borders"]
+    data.layers["oblasts"] = {
+        lod: oblast_lines_off_border(_outlines(polygons), borders[lod])
+        for lod, polygons in data.layers["oblasts"].items()
+    }
     index = default_index()
     index.places_in((30.0, 50.0, 30.1, 50.1), 0)
 
@@ -103,6 +112,7 @@ class BasemapLayerItem(GeometryLayerItem):
     def set_style(self, style: Style) -> None:
         """Restyle without touching geometry."""
         self._style = style
+        self.revision += 1
         self.update()
 
     def paint_content(self, painter: QPainter, scale: float) -> None:

@@ -45,6 +45,8 @@ class GeometryLayerItem(pg.GraphicsObject):
         self._antialias = antialias
         self._entries: list[tuple[BaseGeometry, Style]] = []
         self._bounds = QRectF()
+        self.revision = 0
+        """Bumped whenever what the item paints changes (for :class:`CachedGroupItem`)."""
 
     def entries(self) -> list[tuple[BaseGeometry, Style]]:
         """What the item paints, bottom first."""
@@ -58,6 +60,7 @@ class GeometryLayerItem(pg.GraphicsObject):
         for geometry, _style in self._entries:
             bounds = bounds.united(self._cache.bounds(geometry))
         self._bounds = bounds
+        self.revision += 1
         self.update()
 
     def data_bounds(self) -> QRectF:

@@ -6,8 +6,14 @@ over Ukraine its scale error stays under 1 %, so a scale bar and drawn regions m
 show; Web Mercator would stretch the map by about 1.5.
 
 Draw order, bottom first: sea (background), the layers of the layer panel in their order
-(basemap and series), the comparison (gained, lost, outlines A and B), then screen-space place
-labels, scale bar and north arrow. :meth:`render_into` paints the same picture into any painter.
+(basemap and series), the comparison (gained, lost, outlines A and B), overlay items (drawn
+regions), then screen-space place labels, scale bar and north arrow. :meth:`render_into` paints
+the same picture into any painter.
+
+Each run of neighbouring basemap layers, each run of series layers and the comparison paint
+through a pixmap cached per view (:class:`~ui.map.cached_group.CachedGroupItem`): a date change
+redraws only the series, and a pan or zoom moves the pixmaps until the view has been still for
+``SETTLE_MS``, when the exact picture (and the label layout) is drawn once.
 """
 
 from __future__ import annotations
@@ -16,12 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QRectF, QTimer
-from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from geo.projection import to_display, to_lonlat
 from ui.map.basemap_items import LAYER_KEYS, BasemapData, BasemapLayerItem, basemap_style
+from ui.map.cached_group import CachedGroupItem
 from ui.map.canvas import MapGraphicsView, MapTool, MapViewBox
+from ui.map.foreground import LabelLayer, paint_item_tree
 from ui.map.frame import Frame
 from ui.map.geometry_paths import PathCache
 from ui.map.labels import frame_bbox_lonlat, layout_labels, min_population, paint_labels
@@ -41,9 +48,11 @@ if TYPE_CHECKING:
 
 DEFAULT_BBOX: tuple[float, float, float, float] = (22.0, 44.2, 40.3, 52.5)
 """Ukraine, shown before any data arrive."""
-COMPARE_Z = 1000.0
-OVERLAY_Z = 2000.0
+COMPARE_Z = 100.0
+OVERLAY_Z = 200.0
 PLACE_LAYER = "Place names"
+SETTLE_MS = 120
+"""The view counts as settled this long after its last change."""
 
 
 def _default_loader() -> BasemapData:
@@ -79,14 +88,12 @@ class MapView(QWidget):
         runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
-        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 256 * 1024))
         self._map_vm = map_vm
         self._layers_vm = layers_vm
         self._cache = PathCache()
         self._basemap_cache = PathCache(max_geometries=64)
         self._basemap = BasemapData()
-        self._labels_key: tuple | None = None
-        self._labels: list = []
+        self._labels = LabelLayer(self._places, self._label_color)
         self._syncing_view = False
         self.view_box = MapViewBox()
         self._canvas = MapGraphicsView(self.view_box, self)
@@ -99,11 +106,13 @@ class MapView(QWidget):
         layout.addWidget(self._canvas)
         self._series_items: dict[str, GeometryLayerItem] = {}
         self._basemap_items: dict[str, BasemapLayerItem] = {}
+        self._overlay_items: list[QGraphicsItem] = []
+        self._settle_timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle_timer.timeout.connect(self._on_settle_timer_timeout)
+        self._groups: list[CachedGroupItem] = []
         self._compare_item = GeometryLayerItem(self._cache)
-        self._compare_item.setZValue(COMPARE_Z)
-        self.view_box.addItem(self._compare_item)
-        self._view_timer = QTimer(self, singleShot=True, interval=150)
-        self._view_timer.timeout.connect(self._on_view_timer_timeout)
+        self._compare_group = self._new_group(COMPARE_Z)
+        self._compare_group.set_members([self._compare_item])
         self._connect()
         self._on_layers_vm_layers_changed()
         self.zoom_to_lonlat(map_vm.view_bbox() or DEFAULT_BBOX)
@@ -140,9 +149,15 @@ class MapView(QWidget):
         return self._canvas.tool
 
     def add_overlay_item(self, item: QGraphicsItem) -> None:
-        """Add an item in display metres above the data (e.g. drawn regions)."""
+        """Add an item in display metres above the data (e.g. drawn regions).
+
+        It may be taken off again with ``view_box.removeItem``; :meth:`render_into` paints it
+        and its children.
+        """
         if item.zValue() < OVERLAY_Z:
             item.setZValue(OVERLAY_Z)
+        self._overlay_items = [i for i in self._overlay_items if i in self.view_box.addedItems]
+        self._overlay_items.append(item)
         self.view_box.addItem(item)
 
     def data_bounds(self) -> QRectF:
@@ -187,28 +202,32 @@ class MapView(QWidget):
         painter.save()
         painter.setClipRect(target)
         painter.fillRect(target, SEA)
-        items = [*self._basemap_items.values(), *self._series_items.values(), self._compare_item]
-        for item in sorted(items, key=lambda i: i.zValue()):
-            if item.isVisible():
-                item.render_frame(painter, frame)
-        for item in self.view_box.addedItems:
-            if item.zValue() >= OVERLAY_Z and item.isVisible():
-                relative, _ok = item.itemTransform(self.view_box.childGroup)
-                painter.save()
-                painter.setTransform(relative * frame.transform())
-                item.paint(painter, None, None)
-                painter.restore()
-        self._paint_frame_overlays(painter, frame, layout_labels(self._places(frame), frame))
+        for group in sorted([*self._groups, self._compare_group], key=lambda g: g.zValue()):
+            for item in group.members():
+                if item.isVisible():
+                    item.render_frame(painter, frame)
+        scene_to_view, _ok = self.view_box.childGroup.sceneTransform().inverted()
+        overlays = [i for i in self._overlay_items if i in self.view_box.addedItems]
+        for item in sorted(overlays, key=lambda i: i.zValue()):
+            paint_item_tree(painter, item, scene_to_view * frame.transform())
+        labels = layout_labels(self._places(frame), frame)
+        paint_labels(painter, labels, self._label_color(), frame.scale)
+        paint_scale_bar(painter, frame)
+        paint_north_arrow(painter, frame)
         painter.restore()
 
     # -- overlays -----------------------------------------------------------------------------
 
     def _places(self, frame: Frame) -> list:
         layer = self._layer_state(PLACE_LAYER)
-        if self._basemap.places is None or (layer is not None and not layer.visible):
+        if self._basemap.places is None or layer is None or not layer.visible:
             return []
         population = min_population(frame.metres_per_pixel * frame.scale)
         return list(self._basemap.places(frame_bbox_lonlat(frame), population))
+
+    def _label_color(self) -> str:
+        layer = self._layer_state(PLACE_LAYER)
+        return "#202020" if layer is None else layer.color
 
     def _layer_state(self, name: str) -> Any:
         for layer in self._layers_vm.layers():
@@ -216,25 +235,31 @@ class MapView(QWidget):
                 return layer
         return None
 
-    def _paint_frame_overlays(self, painter: QPainter, frame: Frame, labels: list) -> None:
-        layer = self._layer_state(PLACE_LAYER)
-        if labels and layer is not None:
-            paint_labels(painter, labels, layer.color, frame.scale)
+    def _paint_overlays(self, painter: QPainter, viewport: QRectF) -> None:
+        """Screen-space overlays; labels are laid out again only once the view settles."""
+        frame = Frame.fitted(self.view_box.viewRect(), viewport)
+        self._labels.paint(painter, frame, self._settle_timer.isActive())
         paint_scale_bar(painter, frame)
         paint_north_arrow(painter, frame)
 
-    def _paint_overlays(self, painter: QPainter, viewport: QRectF) -> None:
-        """Screen-space overlays; label layout is cached until the view or places change."""
-        frame = Frame.fitted(self.view_box.viewRect(), viewport)
-        key = (frame.x0, frame.y0, frame.x1, frame.y1, viewport.width(), viewport.height())
-        if key != self._labels_key:
-            self._labels = layout_labels(self._places(frame), frame)
-            self._labels_key = key
-        self._paint_frame_overlays(painter, frame, self._labels)
-
     def _invalidate_labels(self) -> None:
-        self._labels_key = None
+        self._labels.invalidate()
         self._canvas.viewport().update()
+
+    def _new_group(self, z: float) -> CachedGroupItem:
+        group = CachedGroupItem(self._settle_timer.isActive)
+        group.setZValue(z)
+        self.view_box.addItem(group)
+        return group
+
+    def _set_runs(self, runs: list[list[GeometryLayerItem]]) -> None:
+        """One cached group per run of neighbouring layers of one kind, bottom first."""
+        while len(self._groups) > len(runs):
+            self.view_box.removeItem(self._groups.pop())
+        while len(self._groups) < len(runs):
+            self._groups.append(self._new_group(float(len(self._groups))))
+        for group, members in zip(self._groups, runs, strict=True):
+            group.set_members(members)
 
     # -- slots --------------------------------------------------------------------------------
 
@@ -259,20 +284,21 @@ class MapView(QWidget):
         item.set_entries(
             [] if geometry is None else [(geometry, series_style(layer.color, layer.opacity))]
         )
+        self._canvas.viewport().update()
 
     def _on_map_vm_compare_changed(self) -> None:
         compare = self._map_vm.compare()
-        if compare is None:
-            self._compare_item.set_entries([])
-            return
         self._compare_item.set_entries(
-            [
+            []
+            if compare is None
+            else [
                 (compare.gained, Style(GAINED, None)),
                 (compare.lost, Style(LOST, None)),
                 (compare.outline_a, Style(None, OUTLINE_A, 1.0, dash=True)),
                 (compare.outline_b, Style(None, OUTLINE_B, 1.3)),
             ]
         )
+        self._canvas.viewport().update()
 
     def _on_map_vm_fit_requested(self, bbox: BBox | None) -> None:
         if bbox is None:
@@ -285,10 +311,10 @@ class MapView(QWidget):
             self.zoom_to_lonlat(bbox)
 
     def _on_view_box_range_changed(self, *_args: object) -> None:
-        self._labels_key = None
-        self._view_timer.start()
+        self._settle_timer.start()
 
-    def _on_view_timer_timeout(self) -> None:
+    def _on_settle_timer_timeout(self) -> None:
+        self._canvas.viewport().update()
         self._syncing_view = True
         try:
             self._map_vm.set_view_bbox(frame_bbox_lonlat(self.frame()))
@@ -306,17 +332,21 @@ class MapView(QWidget):
         layers = self._layers_vm.layers()
         names = {layer.name for layer in layers}
         for name in [n for n in self._series_items if n not in names]:
-            self.view_box.removeItem(self._series_items.pop(name))
-        for z, layer in enumerate(layers):
+            del self._series_items[name]
+        runs: list[tuple[str, list[GeometryLayerItem]]] = []
+        for layer in layers:
             if layer.kind == "series" and layer.name not in self._series_items:
-                item = GeometryLayerItem(self._cache)
-                self._series_items[layer.name] = item
-                self.view_box.addItem(item)
+                self._series_items[layer.name] = GeometryLayerItem(self._cache)
             elif layer.name in LAYER_KEYS and layer.name not in self._basemap_items:
                 self._add_basemap_item(layer.name)
             item = self._series_items.get(layer.name) or self._basemap_items.get(layer.name)
-            if item is not None:
-                item.setZValue(float(z))
+            if item is None:
+                continue
+            if runs and runs[-1][0] == layer.kind:
+                runs[-1][1].append(item)
+            else:
+                runs.append((layer.kind, [item]))
+        self._set_runs([members for _kind, members in runs])
         for layer in layers:
             self._on_layers_vm_layer_changed(layer.name)
 
@@ -325,11 +355,9 @@ class MapView(QWidget):
         if not levels:
             return
         item = BasemapLayerItem(self._basemap_cache, name)
-        item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         layer = self._layer_state(name)
         item.set_levels(levels, basemap_style(name, layer.color, layer.opacity))
         self._basemap_items[name] = item
-        self.view_box.addItem(item)
 
     def _on_layers_vm_layer_changed(self, name: str) -> None:
         layer = self._layer_state(name)
@@ -341,5 +369,6 @@ class MapView(QWidget):
             item = self._basemap_items[name]
             item.setVisible(layer.visible)
             item.set_style(basemap_style(name, layer.color, layer.opacity))
+            self._canvas.viewport().update()
         elif name == PLACE_LAYER:
             self._invalidate_labels()

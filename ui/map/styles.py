@@ -88,10 +88,15 @@ def with_alpha(color: str | QColor, opacity: float) -> QColor:
 
 
 def series_style(color: str, opacity: float) -> Style:
-    """A series layer: translucent fill, outline in the same hue, darker and more opaque."""
+    """A series layer: translucent fill, outline in the same hue, darker and more opaque.
+
+    The outline is one pixel wide: Qt strokes antialiased cosmetic pens up to 1 px with its fast
+    line rasteriser, while 1.1 px goes through the general stroker at 30x the cost (about 10 ms
+    for a day of DeepState at full extent).
+    """
     line = QColor(color).darker(130)
     line.setAlphaF(min(1.0, 0.4 + opacity))
-    return Style(with_alpha(color, opacity), line, 1.1)
+    return Style(with_alpha(color, opacity), line, 1.0)
 
 
 def label_font(point_size: float, bold: bool = False, scale: float = 1.0) -> QFont:

@@ -1,0 +1,90 @@
+"""What the canvas draws above the map: place labels (cached), scale bar and north arrow, and a
+way to paint overlay items (drawn regions) with their children into any painter.
+
+Laying out labels costs several milliseconds and drawing their halos a few more, so labels are
+laid out once per settled view and kept as a device-pixel pixmap; while the view moves the
+pixmap follows it (see :class:`~ui.map.cached_group.PixmapCache`). The scale bar and north
+arrow are cheap and always exact.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from ui.map.cached_group import PixmapCache
+from ui.map.labels import layout_labels, paint_labels
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from PySide6.QtGui import QPainter, QTransform
+
+    from ui.map.frame import Frame
+    from ui.map.labels import PlaceLike
+
+_BEHIND = QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+class LabelLayer:
+    """Place labels of the canvas, laid out per view and cached as a pixmap.
+
+    Parameters
+    ----------
+    places : callable
+        Places to label in a frame (empty when labels are hidden).
+    color : callable
+        The label ink as ``#rrggbb``.
+    """
+
+    def __init__(
+        self, places: Callable[[Frame], Sequence[PlaceLike]], color: Callable[[], str]
+    ) -> None:
+        self._places, self._color = places, color
+        self._cache = PixmapCache()
+        self._revision = 0
+
+    def invalidate(self) -> None:
+        """The places or their style changed: lay out again at the next paint."""
+        self._revision += 1
+        self._cache.clear()
+
+    def paint(self, painter: QPainter, frame: Frame, allow_stale: bool) -> None:
+        """Blit the labels of ``frame`` (an earlier view's, moved, while ``allow_stale``)."""
+
+        def _draw(target: QPainter) -> None:
+            target.resetTransform()
+            labels = layout_labels(self._places(frame), frame)
+            paint_labels(target, labels, self._color(), frame.scale)
+
+        self._cache.blit(painter, frame.transform(), self._revision, allow_stale, _draw)
+
+
+def paint_item_tree(painter: QPainter, item: QGraphicsItem, scene_to_device: QTransform) -> None:
+    """Paint a visible item and its visible children, stacked as the scene stacks them.
+
+    ``scene_to_device`` maps scene coordinates to the painter's device. Pixel-mode scatter items
+    (the selected region's vertex handles) map their points through the screen view, so they are
+    left out: they are editing aids, not part of the picture.
+    """
+    if not item.isVisible() or isinstance(item, pg.ScatterPlotItem):
+        return
+    children = sorted(item.childItems(), key=lambda c: c.zValue())
+    behind = [c for c in children if c.zValue() < 0 or c.flags() & _BEHIND]
+    for child in behind:
+        paint_item_tree(painter, child, scene_to_device)
+    if not item.flags() & _NO_CONTENTS:
+        option = QStyleOptionGraphicsItem()
+        option.exposedRect = item.boundingRect()
+        option.rect = option.exposedRect.toAlignedRect()
+        painter.save()
+        painter.setTransform(item.deviceTransform(scene_to_device))
+        painter.setOpacity(item.effectiveOpacity())
+        item.paint(painter, option, None)
+        painter.restore()
+    for child in children:
+        if child not in behind:
+            paint_item_tree(painter, child, scene_to_device)
