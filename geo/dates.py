@@ -127,7 +127,9 @@ def date_from_names(names: Sequence[str], path: str) -> dt.date:
                     path, f"name {name!r} gives a month and day but no year is on the path"
                 )
             return checked(year, *partial, path, f"name {name!r} (year from the path)")
-    raise MissingDateError(path, "no date in its attributes or in its name")
+    raise MissingDateError(
+        path, "no date in its attributes or in its name (add one to the name, e.g. _2022-06-14)"
+    )
 
 
 def _year_near(names: Sequence[str], index: int) -> int | None:

@@ -156,3 +156,16 @@ def test_file_names_with_spaces(tmp_path: Path) -> None:
     shutil.copyfile(DEEP, path)
     (snapshot,) = load_paths([path], use_cache=False).snapshots(S.DEEPSTATE)
     assert snapshot.date.isoformat() == "2024-07-08"
+
+
+def test_sdspieg_counts_of_null_and_invalid_features_match_the_source_notes() -> None:
+    from geo.repair import repair
+
+    features = nulls = invalid = 0
+    for path in sorted((ISW / "sdspieg_derived").glob("*/*.geojson")):
+        (raw,) = read(path)
+        features += len(raw.geometries)
+        _, repairs = repair(raw.geometries, raw.source)
+        nulls += sum(r.count for r in repairs if r.kind == "skipped_null")
+        invalid += sum(r.count for r in repairs if r.kind == "made_valid")
+    assert (features, nulls, invalid) == (564, 133, 92)

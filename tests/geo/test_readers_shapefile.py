@@ -172,3 +172,24 @@ def test_nesting_is_limited(tmp_path: Path) -> None:
         path = outer
     (problem,) = load_paths([path], use_cache=False).problems
     assert problem.message == "archives nested more than 4 deep"
+
+
+@pytest.mark.parametrize(
+    ("name", "invalid"),
+    [
+        ("AssessedRussianAdvanceInUkraineAPR13", 1),
+        ("AssessedRussianAdvancesinUkraineMAY22", 1),
+        ("AssessedRussianAdvancesinUkraineMAY23", 1),
+        ("AssessedRussianAdvancesinUkraineMAY24", 1),
+        ("AssessedRussianAdvancesinUkraineMAY26", 1),
+        ("AssessedRussianAdvancesinUkraineJUN04", 1),
+        ("AssessedRussianAdvancesinUkraineJUL25", 0),
+        ("AssessedRussianAdvancesinUkraineAUG07", 0),
+        ("AssessedRussianAdvancesinUkraineAUG17", 0),
+        ("AssessedRussianAdvancesinUkraineAUG23", 0),
+    ],
+)
+def test_invalid_advance_features_as_listed_in_the_source_notes(name: str, invalid: int) -> None:
+    snapshot = one(ZIPS / f"{name}.zip", S.ASSESSED_ADVANCES)
+    assert sum(r.count for r in snapshot.repairs if r.kind == "made_valid") == invalid
+    assert shapely.is_valid(snapshot.geometry)
