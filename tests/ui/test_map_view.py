@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import shapely
 from pyproj import Geod
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from shapely.ops import polylabel
 
@@ -202,3 +202,111 @@ def test_scale_bar_is_true_at_the_view_centre():
     lon, lat = to_lonlat(np.array([x[0] - half, x[0] + half]), np.array([y[0], y[0]]))
     ground = Geod(ellps="WGS84").inv(lon[0], lat[0], lon[1], lat[1])[2]
     assert ground == pytest.approx(metres, rel=2e-3)
+
+
+def test_tool_takes_the_right_button(qtbot, view):
+    tool = _Recorder()
+    view.set_tool(tool)
+    before = view.view_box.viewRect()
+    viewport = view.canvas.viewport()
+    centre = viewport.rect().center()
+    qtbot.mousePress(viewport, Qt.MouseButton.RightButton, pos=centre)
+    qtbot.mouseMove(viewport, centre + QPoint(60, 30))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.RightButton, pos=centre + QPoint(60, 30))
+    kinds = [c[0] for c in tool.calls]
+    assert kinds[0] == "press"
+    assert kinds[-1] == "release"
+    assert view.view_box.viewRect() == before  # right-drag no longer zooms while a tool is set
+
+
+def _screen_image(view: MapView) -> QImage:
+    return view.canvas.viewport().grab().toImage()
+
+
+def _screen_pixel(view: MapView, lon: float, lat: float) -> QColor:
+    x, y = to_display(np.array([lon]), np.array([lat]))
+    scene = view.view_box.mapViewToScene(QPointF(x[0], y[0]))
+    pixel = view.canvas.mapFromScene(scene)
+    return _screen_image(view).pixelColor(pixel)
+
+
+def _settle(qtbot, view: MapView) -> None:
+    qtbot.waitUntil(lambda: not view._settle_timer.isActive(), timeout=2000)
+
+
+def test_date_change_after_a_pan_draws_the_new_date(qtbot, view, days):
+    a, b = days
+    view._map_vm.set_compare(None)
+    lon, lat = _largest_inner_point(b.difference(a))
+    view.zoom_to_lonlat((lon - 0.3, lat - 0.2, lon + 0.3, lat + 0.2))
+    view._map_vm.set_shown({SERIES: a})
+    _settle(qtbot, view)
+    before = _screen_pixel(view, lon, lat)
+    view.view_box.pan_by(0.1, 0.05)
+    view.canvas.viewport().repaint()
+    assert view._settle_timer.isActive()  # still moving: the cached pixmaps were moved
+    view._map_vm.set_shown({SERIES: b})
+    after = _screen_pixel(view, lon, lat)
+    assert abs(before.red() - before.green()) < 15  # land
+    assert after.red() - after.green() > 40  # the series fill of the new date
+
+
+def test_settled_screen_matches_render_into(qtbot, view):
+    view.zoom_to_lonlat((36.6, 47.6, 38.0, 48.5))
+    view.view_box.pan_by(0.05, 0.0)
+    _settle(qtbot, view)
+    screen = _screen_image(view).convertToFormat(QImage.Format.Format_ARGB32)
+    printed = QImage(screen.size(), QImage.Format.Format_ARGB32)
+    painter = QPainter(printed)
+    view.render_into(painter, QRectF(0, 0, screen.width(), screen.height()))
+    painter.end()
+    shape = (screen.height(), screen.width(), 4)
+    a = np.frombuffer(screen.constBits(), np.uint8).reshape(shape).astype(int)
+    b = np.frombuffer(printed.constBits(), np.uint8).reshape(shape).astype(int)
+    difference = np.abs(a - b)[..., :3]
+    assert difference.mean() < 0.5
+    assert np.percentile(difference, 99.9) <= 8
+
+
+def test_basemap_cache_follows_layer_style(qtbot, view):
+    view._map_vm.set_compare(None)
+    view._map_vm.set_shown({})
+    lon, lat = 28.4, 49.0  # rural Vinnytsia oblast: land, no series
+    view.zoom_to_lonlat((lon - 0.05, lat - 0.03, lon + 0.05, lat + 0.03))
+    _settle(qtbot, view)
+    land = _screen_pixel(view, lon, lat)
+    view._layers_vm.set_color("Land", "#00ff00")
+    green = _screen_pixel(view, lon, lat)
+    view._layers_vm.set_visible("Land", False)
+    hidden = _screen_pixel(view, lon, lat)
+    assert abs(land.red() - land.green()) < 15
+    assert (green.red(), green.green(), green.blue()) == (0, 255, 0)
+    assert hidden.blue() > hidden.red() + 20  # the sea background shows through
+
+
+def test_render_into_draws_regions_with_their_labels(qtbot, view):
+    from ui.map.region_items import RegionsOverlay
+    from viewmodels.regions_viewmodel import RegionsViewModel
+
+    view._map_vm.set_compare(None)
+    view._map_vm.set_shown({})
+    lon, lat = 28.4, 49.0
+    view.zoom_to_lonlat((lon - 0.2, lat - 0.12, lon + 0.2, lat + 0.12))
+    plain = _render_pixel(view, lon - 0.08, lat - 0.05)
+    vm = RegionsViewModel()
+    overlay = RegionsOverlay(vm, view.add_overlay_item, view.view_box.removeItem)
+    x, y = to_display(np.array([lon - 0.15, lon + 0.15]), np.array([lat - 0.1, lat + 0.1]))
+    corners = [(x[0], y[0]), (x[1], y[0]), (x[1], y[1]), (x[0], y[1])]
+    vm.add_region(corners, name="Test", color="#0000ff")
+    vm.select(None)
+    tinted = _render_pixel(view, lon - 0.08, lat - 0.05)
+    assert plain.red() - tinted.red() > 25  # the translucent blue fill
+    image = QImage(900, 600, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    view.render_into(painter, QRectF(0, 0, 900, 600))
+    painter.end()
+    box = image.copy(350, 250, 200, 100).convertToFormat(QImage.Format.Format_ARGB32)
+    pixels = np.frombuffer(box.constBits(), np.uint8).reshape(100, 200, 4).astype(int)
+    blue_ink = (pixels[..., 0] > pixels[..., 2] + 80).sum()  # BGRA: blue well above red
+    assert blue_ink > 20  # the label text, a child of the label item
+    overlay.close()

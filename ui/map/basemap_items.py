@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import shapely
 
 from ui.map.border_lines import oblast_lines_off_border
-from ui.map.layer_items import GeometryLayerItem, metres_per_device_pixel
+from ui.map.layer_items import GeometryLayerItem, metres_per_device_pixel, visible_rect
 from ui.map.styles import Style, apply_style, with_alpha
 
 if TYPE_CHECKING:
@@ -126,4 +126,4 @@ class BasemapLayerItem(GeometryLayerItem):
         geometry = self._levels.get(lod, next(iter(self._levels.values())))
         painter.setRenderHint(painter.RenderHint.Antialiasing, True)
         apply_style(painter, self._style, scale)
-        painter.drawPath(self._cache.path(geometry, mpp))
+        painter.drawPath(self._cache.path(geometry, mpp, visible_rect(painter)))

@@ -1,9 +1,10 @@
 """The pyqtgraph pieces of the canvas: a map ViewBox and a GraphicsView that routes input.
 
-Input goes, in order, to the active tool (``MapView.set_tool``), then to pyqtgraph's ViewBox:
-wheel zooms around the cursor, left-drag pans, Shift+left-drag zooms to a box. Keyboard: arrows
-pan, +/- zoom, Home or F fit. Screen-space overlays (labels, scale bar, north arrow) are drawn in
-``drawForeground`` by a callback, so they are never scaled with the view.
+Input goes, in order, to the active tool (``MapView.set_tool``: left and right buttons, keys),
+then to pyqtgraph's ViewBox: wheel zooms around the cursor, left-drag pans, Shift+left-drag zooms
+to a box, right-drag zooms. There is no context menu (the app has its own menus). Keyboard:
+arrows pan, +/- zoom, Home or F fit. Screen-space overlays (labels, scale bar, north arrow) are
+drawn in ``drawForeground`` by a callback, so they are never scaled with the view.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 
 PAN_FRACTION = 0.15
 ZOOM_STEP = 1.25
+TOOL_BUTTONS = Qt.MouseButton.LeftButton | Qt.MouseButton.RightButton
+"""Buttons a tool takes (the regions edit tool deletes a vertex on right-click)."""
 
 
 class MapTool(Protocol):
@@ -64,6 +67,8 @@ class MapGraphicsView(pg.GraphicsView):
 
     def __init__(self, view_box: MapViewBox, parent: Any = None) -> None:
         super().__init__(parent, background=None)
+        self.setOptimizationFlag(self.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.view_box = view_box
         self.setCentralItem(view_box)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -80,10 +85,8 @@ class MapGraphicsView(pg.GraphicsView):
         return float(point.x()), float(point.y())
 
     def _tool_takes(self, event: QMouseEvent) -> bool:
-        return self.tool is not None and (
-            event.button() == Qt.MouseButton.LeftButton
-            or bool(event.buttons() & Qt.MouseButton.LeftButton)
-        )
+        """A tool takes left and right presses and releases, and moves with either held."""
+        return self.tool is not None and bool((event.button() | event.buttons()) & TOOL_BUTTONS)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self._tool_takes(event) and self.tool is not None:
@@ -97,12 +100,12 @@ class MapGraphicsView(pg.GraphicsView):
             self.on_cursor(xy)
         if self.tool is not None:
             self.tool.mouse_move(event, xy)
-            if event.buttons() & Qt.MouseButton.LeftButton:
+            if event.buttons() & TOOL_BUTTONS:
                 return
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self.tool is not None and event.button() == Qt.MouseButton.LeftButton:
+        if self._tool_takes(event) and self.tool is not None:
             self.tool.mouse_release(event, self.view_xy(event.position()))
             return
         super().mouseReleaseEvent(event)

@@ -6,6 +6,11 @@ building the path from Python per frame would cost far more; so each geometry is
 simplification tolerance of about half a device pixel, rounded down to a power of two metres, so
 a zoom changes the path only when it crosses a bucket. Entries go away with the geometry (weak
 references) and the cache is bounded (least recently used first).
+
+When the view shows only part of a geometry, the simplified geometry is clipped
+(``shapely.clip_by_rect``) to a box around the view, aligned to a grid of view-sized cells so a
+pan reuses it. Besides saving vertices, this keeps device coordinates small: Qt's raster engine
+drops fills whose coordinates reach millions of pixels (the land vanished at street zoom).
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ if TYPE_CHECKING:
 
     from shapely.geometry.base import BaseGeometry
 
+CLIPS_PER_GEOMETRY = 6
+"""Clipped paths kept per geometry (views recently shown)."""
 _POLYGONAL = {"Polygon", "MultiPolygon"}
 _LINEAR = {"LineString", "MultiLineString", "LinearRing"}
 
@@ -76,13 +83,23 @@ def lod_bucket(metres_per_pixel: float) -> int:
     return math.floor(math.log2(tolerance))
 
 
+def clip_box(view: QRectF) -> tuple[float, float, float, float]:
+    """A grid-aligned box around ``view`` with at least one view size of margin on every side."""
+    cell = 2.0 ** math.ceil(math.log2(max(view.width(), view.height(), 1.0)))
+    x0, y0 = math.floor(view.left() / cell) - 1, math.floor(view.top() / cell) - 1
+    x1, y1 = math.floor(view.right() / cell) + 2, math.floor(view.bottom() / cell) + 2
+    return x0 * cell, y0 * cell, x1 * cell, y1 * cell
+
+
 class _Entry:
-    __slots__ = ("bounds", "display", "paths", "ref")
+    __slots__ = ("bounds", "clipped", "display", "paths", "ref", "simple")
 
     def __init__(self, display: BaseGeometry, ref: weakref.ref) -> None:
         self.display = display
         self.ref = ref
         self.paths: dict[int, QPainterPath] = {}
+        self.simple: dict[int, BaseGeometry] = {}
+        self.clipped: OrderedDict[tuple, QPainterPath] = OrderedDict()
         x0, y0, x1, y1 = display.bounds if not display.is_empty else (0.0, 0.0, 0.0, 0.0)
         self.bounds = QRectF(x0, y0, x1 - x0, y1 - y0)
 
@@ -114,22 +131,49 @@ class PathCache:
         """The geometry projected to display metres."""
         return self._entry(geometry).display
 
-    def path(self, geometry: BaseGeometry, metres_per_pixel: float | None = None) -> QPainterPath:
-        """The display-metre path, simplified to about half a pixel at ``metres_per_pixel``."""
+    def path(
+        self,
+        geometry: BaseGeometry,
+        metres_per_pixel: float | None = None,
+        view: QRectF | None = None,
+    ) -> QPainterPath:
+        """The display-metre path, simplified to about half a pixel at ``metres_per_pixel``.
+
+        With ``view`` (display metres), a geometry reaching well beyond it comes clipped to a
+        box around it (see :func:`clip_box`).
+        """
         entry = self._entry(geometry)
         bucket = self._min_bucket if metres_per_pixel is None else lod_bucket(metres_per_pixel)
         bucket = max(bucket, self._min_bucket)
+        if view is not None:
+            box = clip_box(view)
+            if not QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1]).contains(entry.bounds):
+                return self._clipped(entry, bucket, box)
         path = entry.paths.get(bucket)
         if path is None:
-            path = self._build(entry.display, bucket)
+            path = path_from_geometry(self._simple(entry, bucket))
             entry.paths[bucket] = path
         return path
 
-    def _build(self, display: BaseGeometry, bucket: int) -> QPainterPath:
+    def _simple(self, entry: _Entry, bucket: int) -> BaseGeometry:
         if bucket <= self._min_bucket:
-            return path_from_geometry(display)
-        simple = shapely.simplify(display, 2.0**bucket, preserve_topology=False)
-        return path_from_geometry(simple)
+            return entry.display
+        simple = entry.simple.get(bucket)
+        if simple is None:
+            simple = shapely.simplify(entry.display, 2.0**bucket, preserve_topology=False)
+            entry.simple[bucket] = simple
+        return simple
+
+    def _clipped(self, entry: _Entry, bucket: int, box: tuple) -> QPainterPath:
+        key = (bucket, box)
+        path = entry.clipped.get(key)
+        if path is None:
+            path = path_from_geometry(shapely.clip_by_rect(self._simple(entry, bucket), *box))
+            entry.clipped[key] = path
+            while len(entry.clipped) > CLIPS_PER_GEOMETRY:
+                entry.clipped.popitem(last=False)
+        entry.clipped.move_to_end(key)
+        return path
 
     def _entry(self, geometry: BaseGeometry) -> _Entry:
         key = id(geometry)

@@ -21,6 +21,15 @@ if TYPE_CHECKING:
     from ui.map.geometry_paths import PathCache
 
 
+def visible_rect(painter: QPainter) -> QRectF | None:
+    """The painter's device rectangle in the coordinates of its world transform (or None)."""
+    device = painter.device()
+    inverse, ok = painter.worldTransform().inverted()
+    if device is None or not ok:
+        return None
+    return inverse.mapRect(QRectF(0.0, 0.0, device.width(), device.height()))
+
+
 def metres_per_device_pixel(painter: QPainter) -> float:
     """Display metres per device pixel under the painter's current world transform."""
     t = painter.worldTransform()
@@ -85,12 +94,12 @@ class GeometryLayerItem(pg.GraphicsObject):
         """Paint the entries under the painter's display-metre transform."""
         if not self.isVisible() or not self._entries:
             return
-        mpp = metres_per_device_pixel(painter)
+        mpp, view = metres_per_device_pixel(painter), visible_rect(painter)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
         painter.setOpacity(self.opacity())
         for geometry, style in self._entries:
             apply_style(painter, style, scale)
-            painter.drawPath(self._cache.path(geometry, mpp))
+            painter.drawPath(self._cache.path(geometry, mpp, view))
         painter.setOpacity(1.0)
 
     def render_frame(self, painter: QPainter, frame: Frame) -> None:
