@@ -18,6 +18,7 @@ from ui.map import MapView
 from ui.map.frame import Frame
 from ui.map.north_arrow import north_angle_deg
 from ui.map.scale_bar import bar_for
+from ui.map.styles import NO_BASEMAP, SEA
 from viewmodels.layers_viewmodel import LayersViewModel
 from viewmodels.map_viewmodel import CompareGeometries, MapViewModel
 from viewmodels.tasks import TaskRunner
@@ -281,7 +282,18 @@ def test_basemap_cache_follows_layer_style(qtbot, view):
     hidden = _screen_pixel(view, lon, lat)
     assert abs(land.red() - land.green()) < 15
     assert (green.red(), green.green(), green.blue()) == (0, 255, 0)
-    assert hidden.blue() > hidden.red() + 20  # the sea background shows through
+    assert hidden.name() == NO_BASEMAP.name()  # the land layer carries land and sea
+
+
+def test_sea_only_within_the_basemap_extent(qtbot, view):
+    view._map_vm.set_compare(None)
+    view._map_vm.set_shown({})
+    view.zoom_to_lonlat((30.0, 42.0, 48.0, 52.0))
+    _settle(qtbot, view)
+    black_sea = _render_pixel(view, 33.0, 43.5)
+    beyond_extent = _render_pixel(view, 46.0, 49.0)
+    assert black_sea.name() == SEA.name()
+    assert beyond_extent.name() == NO_BASEMAP.name()
 
 
 def test_render_into_draws_regions_with_their_labels(qtbot, view):

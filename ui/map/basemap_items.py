@@ -7,6 +7,7 @@ zoom at paint time (``geo.basemap.choose_lod``). Reading happens once, off the U
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ import shapely
 
 from ui.map.border_lines import oblast_lines_off_border
 from ui.map.layer_items import GeometryLayerItem, metres_per_device_pixel, visible_rect
-from ui.map.styles import Style, apply_style, with_alpha
+from ui.map.styles import SEA, Style, apply_style, with_alpha
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -44,7 +45,21 @@ class BasemapData:
     """Lon/lat basemap geometries per layer key and level of detail, and a place provider."""
 
     layers: dict[str, dict[str, BaseGeometry]] = field(default_factory=dict)
+    extent: BaseGeometry | None = None
     places: Callable[[tuple[float, float, float, float], int], Sequence[PlaceLike]] | None = None
+
+
+def basemap_extent(land: BaseGeometry) -> BaseGeometry:
+    """The lon/lat box the basemap was clipped to, from its land's bounds rounded outward.
+
+    Meridians and parallels are curves in the display projection, so the box is densified.
+    """
+    bounds = shapely.total_bounds(land)
+    box = shapely.box(*(f(v * 2) / 2 for f, v in zip(_OUTWARD, bounds, strict=True)))
+    return shapely.segmentize(box, 0.25)
+
+
+_OUTWARD = (math.floor, math.floor, math.ceil, math.ceil)
 
 
 def _outlines(polygons: BaseGeometry) -> BaseGeometry:
@@ -69,6 +84,7 @@ def load_basemap() -> BasemapData:
             geometries = basemap.features(key, None, lod).geometries
             levels[lod] = shapely.GeometryCollection(list(geometries))
         data.layers[key] = levels
+    data.extent = basemap_extent(data.layers["land"]["lo"])
     borders = data.layers["borders"]
     data.layers["oblasts"] = {
         lod: oblast_lines_off_border(_outlines(polygons), borders[lod])
@@ -101,6 +117,13 @@ class BasemapLayerItem(GeometryLayerItem):
         self.name = name
         self._levels: dict[str, BaseGeometry] = {}
         self._style = Style(None, None)
+        self._backdrop: BaseGeometry | None = None
+
+    def set_backdrop(self, extent: BaseGeometry | None) -> None:
+        """Fill ``extent`` with sea colour beneath this layer (the land layer carries the sea)."""
+        self._backdrop = extent
+        self.revision += 1
+        self.update()
 
     def set_levels(self, levels: dict[str, BaseGeometry], style: Style) -> None:
         """Geometries per level of detail (``lo``, ``mid``, ``hi``) and the style."""
@@ -108,6 +131,10 @@ class BasemapLayerItem(GeometryLayerItem):
         self._style = style
         coarse = levels.get("lo", next(iter(levels.values()), None))
         self.set_entries([] if coarse is None else [(coarse, style)])
+
+    def _style_opacity(self) -> float:
+        fill = self._style.fill
+        return 1.0 if fill is None else fill.alphaF()
 
     def set_style(self, style: Style) -> None:
         """Restyle without touching geometry."""
@@ -125,5 +152,8 @@ class BasemapLayerItem(GeometryLayerItem):
         lod = choose_lod(mpp / METRES_PER_DEGREE)
         geometry = self._levels.get(lod, next(iter(self._levels.values())))
         painter.setRenderHint(painter.RenderHint.Antialiasing, True)
+        if self._backdrop is not None:
+            apply_style(painter, Style(with_alpha(SEA.name(), self._style_opacity()), None), scale)
+            painter.drawPath(self._cache.path(self._backdrop, mpp, visible_rect(painter)))
         apply_style(painter, self._style, scale)
         painter.drawPath(self._cache.path(geometry, mpp, visible_rect(painter)))

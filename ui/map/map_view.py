@@ -5,7 +5,8 @@ the data). A conformal projection keeps the shapes of towns and front-line salie
 over Ukraine its scale error stays under 1 %, so a scale bar and drawn regions mean what they
 show; Web Mercator would stretch the map by about 1.5.
 
-Draw order, bottom first: sea (background), the layers of the layer panel in their order
+Draw order, bottom first: a neutral grey beyond the basemap's extent, sea within it (drawn by the
+land layer), the layers of the layer panel in their order
 (basemap and series), the comparison (gained, lost, outlines A and B), overlay items (drawn
 regions), then screen-space place labels, scale bar and north arrow. :meth:`render_into` paints
 the same picture into any painter.
@@ -35,7 +36,16 @@ from ui.map.labels import frame_bbox_lonlat, layout_labels, min_population, pain
 from ui.map.layer_items import GeometryLayerItem
 from ui.map.north_arrow import paint_north_arrow
 from ui.map.scale_bar import paint_scale_bar
-from ui.map.styles import GAINED, LOST, OUTLINE_A, OUTLINE_B, SEA, Style, px_scale, series_style
+from ui.map.styles import (
+    GAINED,
+    LOST,
+    NO_BASEMAP,
+    OUTLINE_A,
+    OUTLINE_B,
+    Style,
+    px_scale,
+    series_style,
+)
 from viewmodels.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -97,7 +107,7 @@ class MapView(QWidget):
         self._syncing_view = False
         self.view_box = MapViewBox()
         self._canvas = MapGraphicsView(self.view_box, self)
-        self._canvas.setBackground(SEA)
+        self._canvas.setBackground(NO_BASEMAP)
         self._canvas.on_cursor = self._on_canvas_cursor
         self._canvas.on_fit = self.fit_to_data
         self._canvas.on_foreground = self._paint_overlays
@@ -201,7 +211,7 @@ class MapView(QWidget):
         frame = Frame.fitted(self.view_box.viewRect(), target, px_scale(painter.device()))
         painter.save()
         painter.setClipRect(target)
-        painter.fillRect(target, SEA)
+        painter.fillRect(target, NO_BASEMAP)
         for group in sorted([*self._groups, self._compare_group], key=lambda g: g.zValue()):
             for item in group.members():
                 if item.isVisible():
@@ -357,6 +367,8 @@ class MapView(QWidget):
         item = BasemapLayerItem(self._basemap_cache, name)
         layer = self._layer_state(name)
         item.set_levels(levels, basemap_style(name, layer.color, layer.opacity))
+        if name == "Land":
+            item.set_backdrop(self._basemap.extent)
         self._basemap_items[name] = item
 
     def _on_layers_vm_layer_changed(self, name: str) -> None:

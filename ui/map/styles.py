@@ -13,7 +13,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPaintDevice, QPainter, QPen
 
 SEA = QColor("#c9dde9")
-"""Background: everything not land is sea."""
+"""Within the basemap's extent, everything not land is sea."""
+NO_BASEMAP = QColor("#e4e4e1")
+"""Beyond the basemap's extent: neither land nor sea is known there, so neither is drawn."""
 GAINED = QColor(178, 10, 30, 215)
 """Compare mode: area taken by the series between date A and date B (red-ish)."""
 LOST = QColor(20, 100, 220, 215)
