@@ -37,7 +37,7 @@ def create_window(paths: list[str]) -> MainWindow:
 
     app_vm = AppViewModel()
     window = MainWindow(app_vm)
-    from ui.regions_panel import install_regions
+    from ui.regions_feature import install_regions
 
     install_regions(window)
     _install_excepthook(window)

@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from ui.main_window import MainWindow
     from viewmodels.regions_viewmodel import RegionState, RegionsViewModel
 
 COLUMNS = ("", "Colour", "Name", "A", "B", "Gained", "Lost", "Net")
@@ -260,69 +259,3 @@ def _epoch_seconds(dates: list[dt.date]) -> np.ndarray:
     """Dates as UTC epoch seconds for ``DateAxisItem``."""
     epoch = dt.date(1970, 1, 1)
     return np.array([(d - epoch).days * 86400.0 for d in dates])
-
-
-def install_regions(window: MainWindow) -> RegionsViewModel:
-    """Plug the regions feature into the app window: dock, map items, tools, Edit menu, autosave.
-
-    The regions follow the timeline's series and dates A/B; the autosave is restored now and
-    flushed on quit.
-    """
-    import importlib.util
-    from pathlib import Path
-
-    from PySide6.QtWidgets import QApplication, QColorDialog, QFileDialog
-
-    from ui.map.region_items import RegionsOverlay
-    from ui.map.region_tools import RegionToolsBinding, view_box_pixel_m
-    from viewmodels.autosave import RegionsAutosave
-    from viewmodels.region_stats import RegionStatsController
-    from viewmodels.regions_viewmodel import RegionsViewModel
-
-    app_vm, map_view = window.app_vm, window.map_view
-    vm = RegionsViewModel(window)
-    stats = RegionStatsController(vm, app_vm.runner)
-    overlay = RegionsOverlay(vm, map_view.add_overlay_item, map_view.view_box.removeItem)
-    binding = RegionToolsBinding(
-        vm, overlay, map_view.set_tool, view_box_pixel_m(map_view.view_box)
-    )
-    flt = "GeoJSON (*.geojson *.json)"
-
-    def ask(save: bool) -> Path | None:
-        pick = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        name = pick(window, "Regions", "regions.geojson" if save else "", flt)[0]
-        return Path(name) if name else None
-
-    def ask_color(current: str) -> str | None:
-        color = QColorDialog.getColor(QColor(current), window)
-        return color.name() if color.isValid() else None
-
-    def message(text: str) -> None:
-        window.statusBar().showMessage(text, 15000)
-
-    panel = RegionsPanel(vm, lambda: ask(True), lambda: ask(False), ask_color,
-                         map_view.zoom_to_lonlat, message)  # fmt: skip
-    window.add_dock("Regions", panel, Qt.DockWidgetArea.RightDockWidgetArea)
-    edit = window.menu("&Edit")
-    edit.addAction(vm.undo_action(window))
-    edit.addAction(vm.redo_action(window))
-
-    def follow() -> None:
-        catalog, series = app_vm.dataset.catalog(), app_vm.timeline.series()
-        ok = catalog is not None and series in catalog.series
-        stats.set_snapshots(catalog.snapshots(series) if ok else [])
-        stats.set_dates(app_vm.timeline.date_a(), app_vm.timeline.date_b())
-
-    timeline = app_vm.timeline
-    for signal in (app_vm.dataset.sig_catalog_changed, timeline.sig_series_changed,
-                   timeline.sig_date_a_changed, timeline.sig_date_b_changed):  # fmt: skip
-        signal.connect(lambda *_: follow())
-    autosave = None
-    if importlib.util.find_spec("geo.regions") is not None:  # the GeoJSON writer has landed
-        autosave = RegionsAutosave(vm)
-        autosave.sig_corrupt_found.connect(message)
-        autosave.sig_save_failed.connect(message)
-        autosave.restore()
-        QApplication.instance().aboutToQuit.connect(autosave.flush)
-    window.regions = (vm, stats, overlay, binding, autosave, panel)
-    return vm
