@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from viewmodels.app_viewmodel import AppViewModel
 
 GEOJSON_FILTER = "GeoJSON (*.geojson *.json)"
+DOCK_WIDTH = 400
+"""Default width (px) of the right dock area once the regions table is in it."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ def install_regions(window: MainWindow) -> RegionsFeature:
         show_error=message,
     )
     dock = window.add_dock("Regions", panel, Qt.DockWidgetArea.RightDockWidgetArea)
+    if not window.restoreDockWidget(dock):  # no saved layout: wide enough for the figures
+        window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
     edit = window.menu("&Edit")
     edit.addAction(vm.undo_action(window))
     edit.addAction(vm.redo_action(window))

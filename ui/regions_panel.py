@@ -12,14 +12,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from geo.errors import AtlasError
-from ui.map.region_items import format_km2
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,8 +38,46 @@ if TYPE_CHECKING:
 
     from viewmodels.regions_viewmodel import RegionState, RegionsViewModel
 
-COLUMNS = ("", "Colour", "Name", "A", "B", "Gained", "Lost", "Net")
+COLUMNS = ("", "", "Name", "A", "B", "Gained", "Lost", "Net")
 COL_VISIBLE, COL_COLOR, COL_NAME = 0, 1, 2
+SWATCH_WIDTH = 26
+NO_DATES = "km² inside each region (no dates A and B to compare)"
+
+
+def format_number(value: float, signed: bool = False) -> str:
+    """``1 234.5`` style (thin-space thousands, the unit is in the caption), signed if asked."""
+    text = f"{value:+,.1f}" if signed else f"{value:,.1f}"
+    return text.replace(",", "\u202f")
+
+
+class SwatchDelegate(QStyledItemDelegate):
+    """Paints a colour cell as an outlined swatch inset in the cell.
+
+    A plain background colour would vanish under the selection highlight of the selected row;
+    the swatch is drawn on top of it. The colour is the item's ``BackgroundRole``.
+    """
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        brush = index.data(Qt.ItemDataRole.BackgroundRole)
+        plain = QStyleOptionViewItem(option)
+        self.initStyleOption(plain, index)
+        plain.backgroundBrush = QBrush()
+        style = plain.widget.style() if plain.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, plain.widget)
+        if isinstance(brush, QBrush):
+            rect = option.rect.adjusted(4, 4, -4, -4)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.fillRect(rect, brush.color())
+            painter.setPen(QColor("#404040"))
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+            painter.restore()
 
 
 class RegionsPanel(QWidget):
@@ -93,6 +134,8 @@ class RegionsPanel(QWidget):
         files = QHBoxLayout()
         for button in (self.zoom_button, self.delete_button, self.save_button, self.load_button):
             files.addWidget(button)
+        self.caption = QLabel(NO_DATES)
+        self.caption.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -101,6 +144,10 @@ class RegionsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_COLOR, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_COLOR, SWATCH_WIDTH)
+        header.setMinimumSectionSize(SWATCH_WIDTH)
+        self.table.setItemDelegateForColumn(COL_COLOR, SwatchDelegate(self.table))
         self.chart = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
         self.chart.setLabel("left", "held in region, km²")
         self.chart.setMinimumHeight(140)
@@ -109,6 +156,7 @@ class RegionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addLayout(files)
+        layout.addWidget(self.caption)
         layout.addWidget(self.table, stretch=2)
         layout.addWidget(self.chart, stretch=1)
 
@@ -159,6 +207,13 @@ class RegionsPanel(QWidget):
         with QSignalBlocker(self.table):
             for row, state in enumerate(self._vm.regions()):
                 self._fill_numbers(row, state.id)
+        figures = [self._vm.stats(s.id) for s in self._vm.regions()]
+        first = next((f for f in figures if f is not None), None)
+        self.caption.setText(
+            NO_DATES
+            if first is None
+            else f"km² inside each region: A {first.date_a:%Y-%m-%d}, B {first.date_b:%Y-%m-%d}"
+        )
 
     def _on_vm_time_series_changed(self, region_id: int) -> None:
         if region_id == self._vm.selected():
@@ -191,7 +246,7 @@ class RegionsPanel(QWidget):
             values = (stats.area_a_km2, stats.area_b_km2, stats.gained_km2, stats.lost_km2)
             values += (stats.net_km2,)
         for offset, value in enumerate(values):
-            text = "—" if value is None else format_km2(value, signed=offset == 4)
+            text = "—" if value is None else format_number(value, signed=offset == 4)
             item = QTableWidgetItem(text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

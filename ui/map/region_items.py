@@ -135,7 +135,7 @@ class RegionsOverlay:
 
     def _create(self, state: RegionState) -> None:
         shape = QGraphicsPathItem()
-        label = pg.TextItem(anchor=(0.5, 0.5))
+        label = pg.TextItem(anchor=(0.5, 1.0))  # above the region: towns inside stay readable
         label.setZValue(Z_REGIONS + 1)
         self._shapes[state.id], self._labels[state.id] = shape, label
         self._add(shape)
@@ -171,6 +171,6 @@ class RegionsOverlay:
             f"<div style='color:{state.color}; background:rgba(255,255,255,200); "
             f"text-align:center'>{'<br>'.join(lines)}</div>"
         )
-        point = shapely.Polygon(state.xy).representative_point()
-        label.setPos(point.x, point.y)
+        x0, _y0, x1, y1 = shapely.Polygon(state.xy).bounds
+        label.setPos((x0 + x1) / 2, y1)
         label.setVisible(state.visible)
