@@ -20,7 +20,7 @@ from tests.paths import DEEPSTATE
 from tests.viewmodels.test_regions_stats import KURAKHOVE, A, B, deepstate, reference_figures
 from ui.app import create_app, create_window
 from ui.cli import run_command
-from ui.regions_panel import COL_NAME
+from ui.regions_panel import COL_COLOR, COL_NAME
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -186,6 +186,17 @@ def test_kurakhove_figures_match_reference_and_panel(qtbot, window) -> None:
     shown = panel_figures(window, 0)
     for key in FIGURES:
         assert shown[key] == pytest.approx(reference[key], abs=0.1), key
+
+
+def test_selected_row_still_shows_the_colour_swatch(qtbot, window) -> None:
+    region_id, _ = draw_kurakhove(MapMouse(qtbot, window))
+    vm, table = window.regions.vm, window.regions.panel.table
+    assert vm.selected() == region_id
+    assert table.selectionModel().isRowSelected(0)
+    cell = table.visualItemRect(table.item(0, COL_COLOR))
+    image = table.viewport().grab(cell).toImage()
+    centre = image.pixelColor(image.width() // 2, image.height() // 2)
+    assert centre.name() == vm.region(region_id).color
 
 
 def test_saved_regions_give_the_panel_figures_on_the_command_line(
