@@ -62,7 +62,7 @@ class TaskRunner(QObject):
             self._on_task_done(entry)
             return ticket
         future = self._pool().submit(entry.run, work)
-        future.add_done_callback(lambda _f, e=entry: self.sig_task_done.emit(e))
+        future.add_done_callback(lambda _f, e=entry: self._deliver(e))
         return ticket
 
     def shutdown(self) -> None:
@@ -75,6 +75,13 @@ class TaskRunner(QObject):
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atlas-task")
         return self._executor
+
+    def _deliver(self, entry: _Ticket) -> None:
+        """Worker thread: pass the finished ticket to the owner's thread, if the owner lives."""
+        try:
+            self.sig_task_done.emit(entry)
+        except RuntimeError:
+            return  # the runner was deleted with its owner (a closed window) while the task ran
 
     @Slot(object)
     def _on_task_done(self, entry: _Ticket) -> None:

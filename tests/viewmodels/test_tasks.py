@@ -51,3 +51,28 @@ def test_errors_go_to_on_error_and_synchronous_mode_runs_inline() -> None:
     assert [str(e) for e in errors] == ["bad file"]
     with pytest.raises(ValueError, match="bad file"):
         runner.submit(fail, lambda _v: None)
+
+
+def test_a_runner_deleted_while_its_task_runs_drops_the_result(qtbot, caplog) -> None:
+    from PySide6.QtCore import QObject
+    from shiboken6 import delete
+
+    owner = QObject()
+    runner = TaskRunner(owner)
+    gate = threading.Event()
+    finished = threading.Event()
+    applied: list[int] = []
+    executor = runner._pool()
+
+    def work() -> int:
+        gate.wait(5)
+        return 1
+
+    runner.submit(work, applied.append)
+    executor.submit(finished.set)
+    delete(owner)
+    gate.set()
+    assert finished.wait(5)
+    executor.shutdown(wait=True)
+    assert applied == []
+    assert "exception calling callback" not in caplog.text
