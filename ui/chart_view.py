@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from viewmodels.chart_viewmodel import to_seconds
 
@@ -31,8 +31,14 @@ class ChartView(QWidget):
         self.vm = vm
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("background:#f8d7da;color:#721c24;padding:4px")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.error_label)
         layout.addWidget(self.graphics)
         self.area_plot = self.graphics.addPlot(
             row=0, col=0, axisItems={"bottom": pg.DateAxisItem()}
@@ -67,6 +73,8 @@ class ChartView(QWidget):
         self.graphics.scene().sigMouseClicked.connect(self._on_scene_clicked)
         vm.sig_data_changed.connect(self._on_vm_data_changed)
         vm.sig_markers_changed.connect(self._on_vm_markers_changed)
+        vm.sig_error_changed.connect(self._on_vm_error_changed)
+        self._on_vm_error_changed(vm.error())
         self._on_vm_data_changed(vm.data())
         self._on_vm_markers_changed(vm.markers())
 
@@ -79,6 +87,10 @@ class ChartView(QWidget):
         self.area_plot.setTitle(title)
         if len(data.x) and np.isfinite(data.area_km2).any():
             self.area_plot.enableAutoRange()
+
+    def _on_vm_error_changed(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
 
     def _on_vm_markers_changed(self, markers: tuple) -> None:
         for key, date in zip(("a", "b", "shown"), markers, strict=True):

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         vm.sig_recent_changed.connect(self._on_app_recent_changed)
         vm.dataset.sig_catalog_changed.connect(lambda: self._on_app_demo_changed(vm.is_demo()))
         vm.dataset.sig_error_raised.connect(lambda message: self._error(self, message))
+        vm.chart.sig_error_changed.connect(self._on_chart_error_changed)
         self.setWindowTitle(vm.title())
         self._on_app_demo_changed(vm.is_demo())
         self._on_app_recent_changed(vm.recent_files())
@@ -172,6 +173,10 @@ class MainWindow(QMainWindow):
     def _on_app_demo_changed(self, demo: bool) -> None:
         self.banner.setVisible(demo)
         self.docks["welcome"].setVisible(demo or self.app_vm.dataset.catalog() is None)
+
+    def _on_chart_error_changed(self, message: str) -> None:
+        if message:
+            self.statusBar().showMessage(message, 15000)
 
     def _on_app_recent_changed(self, recent: list[str]) -> None:
         self._recent_menu.clear()

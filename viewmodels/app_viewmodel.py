@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from viewmodels.chart_viewmodel import ChartViewModel
@@ -35,6 +36,46 @@ CREDITS = {
     "deepstate": "Front line: DeepStateMap.live via cyterat/deepstate-map-data (GPL-3.0).",
     "isw": "Front line: Institute for the Study of War (ISW) with AEI's Critical Threats Project.",
 }
+
+
+BBox = tuple[float, float, float, float]
+
+
+def _edges(x0: float, y0: float, x1: float, y1: float) -> tuple[np.ndarray, np.ndarray]:
+    t = np.linspace(0.0, 1.0, 11)
+    xs, ys = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+    return (
+        np.concatenate([xs, xs, np.full(11, x0), np.full(11, x1)]),
+        np.concatenate([np.full(11, y0), np.full(11, y1), ys, ys]),
+    )
+
+
+def _round_trip(bbox: BBox) -> BBox:
+    """The lon/lat envelope of the display rectangle that a fit to ``bbox`` shows."""
+    from geo.projection import to_display, to_lonlat
+
+    x, y = to_display(*_edges(*bbox))
+    lon, lat = to_lonlat(*_edges(x.min(), y.min(), x.max(), y.max()))
+    return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
+
+
+def restorable_bbox(saved: BBox, iterations: int = 6) -> BBox:
+    """The lon/lat box to fit so the canvas reports ``saved`` again (no drift between sessions).
+
+    The canvas reports the lon/lat envelope of its (display-projection) view, and fitting a
+    lon/lat box shows the display envelope of it; the projection's curved, rotated meridians make
+    each envelope larger, so fitting the saved box itself grew the view ~10 % every session.
+    A few fixed-point steps shrink and shift the box until its round trip matches ``saved``.
+    """
+    box = np.array(saved, dtype=float)
+    target = np.array(saved, dtype=float)
+    for _ in range(iterations):
+        got = np.array(_round_trip(tuple(box)))
+        centre = (box[:2] + box[2:]) / 2 + ((target[:2] + target[2:]) - (got[:2] + got[2:])) / 2
+        half = (box[2:] - box[:2]) / 2 * (target[2:] - target[:2]) / (got[2:] - got[:2])
+        box = np.concatenate([centre - half, centre + half])
+    west, south, east, north = (float(v) for v in box)
+    return west, south, east, north
 
 
 class AppViewModel(QObject):
@@ -69,6 +110,8 @@ class AppViewModel(QObject):
         self._title = APP_NAME
         self._demo = False
         self._restored = False
+        self._saved_view = self.settings.view_bbox()
+        self._view_restored = False
         self._connect()
 
     def _connect(self) -> None:
@@ -80,6 +123,7 @@ class AppViewModel(QObject):
             signal.connect(self._on_timeline_dates_changed)
         self.chart.sig_date_requested.connect(self._on_chart_date_requested)
         self.map.sig_cursor_moved.connect(self._on_map_cursor_moved)
+        self.map.sig_view_changed.connect(self._on_map_view_changed)
 
     def title(self) -> str:
         return self._title
@@ -169,7 +213,17 @@ class AppViewModel(QObject):
                 self.timeline.set_series(series)
                 self.timeline.set_dates(date_a or self.timeline.date_a(), date_b)
         self._on_timeline_series_changed()
-        self.map.request_fit(None)
+        self._fit_or_restore_view()
+
+    def _fit_or_restore_view(self) -> None:
+        """Fit the map to the data, except on the first load of a session with a saved view.
+
+        Until then the canvas reports its placeholder view, which must not overwrite the saved
+        one; from then on every view the canvas reports is remembered.
+        """
+        saved, self._saved_view = self._saved_view, None
+        self._view_restored = True
+        self.map.request_fit(None if saved is None else restorable_bbox(saved))
 
     @Slot()
     def _on_timeline_series_changed(self) -> None:
@@ -206,6 +260,11 @@ class AppViewModel(QObject):
     def _on_chart_date_requested(self, date: Any) -> None:
         self.timeline.set_playing(False)
         self.timeline.set_shown_date(date)
+
+    @Slot(object)
+    def _on_map_view_changed(self, bbox: tuple[float, float, float, float] | None) -> None:
+        if self._view_restored and bbox is not None:
+            self.settings.set_view_bbox(bbox)
 
     @Slot(object)
     def _on_map_cursor_moved(self, cursor: tuple[float, float] | None) -> None:

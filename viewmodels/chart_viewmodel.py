@@ -79,6 +79,23 @@ def build_chart_data(
     return ChartData(series, x, area, gained, lost, net)
 
 
+def chart_work(
+    series: str,
+    snapshots: Sequence[Snapshot],
+    changes: Callable[[Sequence[Snapshot]], Any],
+) -> ChartData:
+    """The chart's arrays (in the worker), then the heap's free pages given back.
+
+    The daily changes of a long series allocate and free many temporary geometries (about
+    50 MB for the DeepState corpus) that glibc would otherwise keep resident.
+    """
+    from geo.loader import release_free_memory
+
+    data = build_chart_data(series, snapshots, changes(snapshots))
+    release_free_memory()
+    return data
+
+
 def _fields(change: Any) -> tuple[Any, ...]:
     """``(date_before, date, gained, lost, net)`` of a ``geo.changes.DailyChange`` or a tuple."""
     if hasattr(change, "date_before"):
@@ -98,6 +115,8 @@ class ChartViewModel(QObject):
     """Dates A, B and shown changed: a tuple of three datetime.date or None."""
     sig_date_requested = Signal(object)
     """The user clicked a date on the chart (datetime.date)."""
+    sig_error_changed = Signal(str)
+    """The last computation failed (a one-line message) or a new one succeeded (empty)."""
 
     def __init__(
         self, runner: TaskRunner, changes: Callable[[Sequence[Snapshot]], Any] | None = None
@@ -109,10 +128,16 @@ class ChartViewModel(QObject):
         self._computing = False
         self._markers: tuple[dt.date | None, ...] = (None, None, None)
         self._source: tuple[int, str] | None = None
+        self._error = ""
         self._batch = ChangeBatch(self._observed, self._emit)
 
     def _observed(self) -> dict[str, Any]:
-        return {"data": self._data, "computing": self._computing, "markers": self._markers}
+        return {
+            "data": self._data,
+            "computing": self._computing,
+            "markers": self._markers,
+            "error": self._error,
+        }
 
     def _emit(self, name: str, value: Any) -> None:
         getattr(self, f"sig_{name}_changed").emit(value)
@@ -123,6 +148,10 @@ class ChartViewModel(QObject):
     def computing(self) -> bool:
         return self._computing
 
+    def error(self) -> str:
+        """Why the chart is empty when its computation failed; empty otherwise."""
+        return self._error
+
     def markers(self) -> tuple[dt.date | None, ...]:
         """Dates A, B and shown."""
         return self._markers
@@ -132,7 +161,7 @@ class ChartViewModel(QObject):
         if catalog is None or series not in catalog.series:
             self._source = None
             with self._batch:
-                self._data, self._computing = ChartData(), False
+                self._data, self._computing, self._error = ChartData(), False, ""
             return
         key = (id(catalog), series)
         if key == self._source:
@@ -143,7 +172,7 @@ class ChartViewModel(QObject):
         with self._batch:
             self._computing = True
         self._runner.submit(
-            lambda: build_chart_data(series, snapshots, changes_fn(snapshots)),
+            lambda: chart_work(series, snapshots, changes_fn),
             self._on_data_done,
             self._on_data_failed,
             channel="chart",
@@ -161,8 +190,10 @@ class ChartViewModel(QObject):
 
     def _on_data_done(self, data: ChartData) -> None:
         with self._batch:
-            self._data, self._computing = data, False
+            self._data, self._computing, self._error = data, False, ""
 
-    def _on_data_failed(self, _exc: BaseException) -> None:
+    def _on_data_failed(self, exc: BaseException) -> None:
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         with self._batch:
             self._data, self._computing = ChartData(), False
+            self._error = f"chart failed: {text}"

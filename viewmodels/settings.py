@@ -14,7 +14,7 @@ MAX_RECENT = 10
 
 
 class SettingsStore:
-    """Window layout, last folder, recent files and the chosen series and dates."""
+    """Window layout, map view, last folder, recent files and the chosen series and dates."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._qs = settings if settings is not None else QSettings()
@@ -58,6 +58,19 @@ class SettingsStore:
         self._qs.setValue("compare/series", series)
         self._qs.setValue("compare/date_a", date_a.isoformat() if date_a else "")
         self._qs.setValue("compare/date_b", date_b.isoformat() if date_b else "")
+
+    def view_bbox(self) -> tuple[float, float, float, float] | None:
+        """The map's last lon/lat view (west, south, east, north), None when never saved."""
+        try:
+            west, south, east, north = (float(v) for v in self._text("map/view").split(","))
+        except ValueError:
+            return None
+        if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+            return None
+        return west, south, east, north
+
+    def set_view_bbox(self, bbox: tuple[float, float, float, float] | None) -> None:
+        self._qs.setValue("map/view", ",".join(repr(float(v)) for v in bbox) if bbox else "")
 
     def window_layout(self) -> tuple[QByteArray, QByteArray]:
         """The main window's saved geometry and dock state (empty when never saved)."""

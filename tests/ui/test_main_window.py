@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
@@ -106,3 +107,48 @@ def test_status_readout_formats_coverage(qtbot, tmp_path) -> None:
     assert text == format_readout(vm.cursor.readout())
     assert "inside" in text
     assert "2024-11-01" in text
+
+
+def test_chart_failure_is_shown_in_the_panel_and_status_bar(qtbot, tmp_path) -> None:
+    def broken(_snapshots):
+        raise RuntimeError("daily changes exploded")
+
+    settings = QSettings(str(tmp_path / "atlas.ini"), QSettings.Format.IniFormat)
+    vm = AppViewModel(settings, synchronous=True, loader=engine()[0], changes=broken)
+    window = MainWindow(vm, error=lambda _w, _m: None)
+    qtbot.addWidget(window)
+    window.show()
+    chart = window.docks["chart"].widget()
+    assert not chart.error_label.isVisible()
+    vm.open_paths([str(f) for f in deepstate_files("20241101", 3)])
+    assert chart.error_label.isVisible()
+    assert chart.error_label.text() == "chart failed: daily changes exploded"
+    assert window.statusBar().currentMessage() == "chart failed: daily changes exploded"
+
+
+def test_map_view_survives_a_restart(qtbot, tmp_path) -> None:
+    files = deepstate_files("20241101", 3)
+    window, vm = make_window(qtbot, tmp_path, files)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.actions_by_key["open_files"].trigger()
+    fitted = window.map_view.view_box.viewRect()
+    with qtbot.waitSignal(vm.map.sig_view_changed, timeout=5000):
+        window.map_view.zoom_to_lonlat((37.3, 49.5, 37.9, 49.9))
+    before = window.map_view.frame()
+    window.close()  # saves the settings; the window layout comes back a little different
+    again, _ = make_window(qtbot, tmp_path, files)
+    again.resize(1200, 800)
+    again.show()
+    qtbot.waitExposed(again)
+    again.actions_by_key["open_files"].trigger()
+    after = again.map_view.frame()
+    width = (after.x1 - after.x0) / (before.x1 - before.x0)
+    height = (after.y1 - after.y0) / (before.y1 - before.y0)
+    assert min(width, height) == pytest.approx(1.0, abs=0.01)  # same scale, no drift
+    assert max(width, height) >= 0.99  # all of the saved view is shown
+    dx = after.x0 + after.x1 - before.x0 - before.x1
+    dy = after.y0 + after.y1 - before.y0 - before.y1
+    assert max(abs(dx), abs(dy)) < 0.02 * (before.y1 - before.y0)  # same centre
+    assert after.x1 - after.x0 < (fitted.right() - fitted.left()) / 5  # not the fit to the data

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from tests.shell.deepstate import deepstate_files, engine
-from viewmodels.app_viewmodel import DEMO_LABEL, AppViewModel
+from viewmodels.app_viewmodel import DEMO_LABEL, AppViewModel, _round_trip, restorable_bbox
 
 
 def make(tmp_path) -> AppViewModel:
@@ -56,3 +57,33 @@ def test_demo_is_labelled_synthetic(qtbot, tmp_path) -> None:
     assert not vm.is_demo()
     assert DEMO_LABEL not in vm.title()
     assert "DeepStateMap" in vm.about_text()
+
+
+def test_map_view_is_saved_and_restored_instead_of_fit(qtbot, tmp_path) -> None:
+    files = [str(f) for f in deepstate_files("20241101", 3)]
+    first = make(tmp_path)
+    with qtbot.waitSignal(first.map.sig_fit_requested) as fit:
+        first.open_paths(files)
+    assert fit.args == [None]  # nothing saved yet: fit the data
+    kupiansk = (37.3, 49.5, 37.9, 49.9)
+    first.map.set_view_bbox(kupiansk)  # what the canvas reports after a pan/zoom
+    first.settings.sync()
+    second = make(tmp_path)
+    second.map.set_view_bbox((22.0, 44.0, 40.0, 52.0))  # the canvas's view before data loads
+    with qtbot.waitSignal(second.map.sig_fit_requested) as fit:
+        second.open_paths(files)
+    assert fit.args == [restorable_bbox(kupiansk)]
+    assert _round_trip(fit.args[0]) == pytest.approx(kupiansk, abs=1e-4)
+    assert _round_trip(kupiansk)[2] - _round_trip(kupiansk)[0] > 1.05 * (37.9 - 37.3)  # the drift
+    with qtbot.waitSignal(second.map.sig_fit_requested) as fit:
+        second.open_paths(files[:2])  # later loads of the session fit their data
+    assert fit.args == [None]
+    second.map.set_view_bbox((36.0, 48.0, 38.0, 49.0))
+    assert make(tmp_path).settings.view_bbox() == (36.0, 48.0, 38.0, 49.0)
+
+
+def test_unreadable_saved_view_is_ignored(tmp_path) -> None:
+    settings = QSettings(str(tmp_path / "atlas.ini"), QSettings.Format.IniFormat)
+    for text in ("", "1,2,3", "a,b,c,d", "10,50,5,40"):
+        settings.setValue("map/view", text)
+        assert AppViewModel(settings, synchronous=True).settings.view_bbox() is None

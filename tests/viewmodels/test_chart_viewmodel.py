@@ -39,3 +39,27 @@ def test_markers_and_click(qtbot) -> None:
     with qtbot.waitSignal(vm.sig_date_requested) as blocker:
         vm.request_date(to_seconds(dt.date(2024, 11, 7)) + 3600)
     assert blocker.args == [dt.date(2024, 11, 7)]
+
+
+def test_failure_is_reported_then_cleared(qtbot) -> None:
+    catalog = read_catalog("20241101", 4)
+    series = catalog.series_names()[0]
+    fail = [True]
+
+    def changes(snapshots):
+        if fail[0]:
+            raise ValueError("no edges\nsecond line")
+        return engine()[2](snapshots)
+
+    vm = ChartViewModel(TaskRunner(synchronous=True), changes)
+    with qtbot.waitSignal(vm.sig_error_changed) as blocker:
+        vm.set_source(catalog, series)
+    assert blocker.args == ["chart failed: no edges"]
+    assert vm.error() == "chart failed: no edges"
+    assert len(vm.data().x) == 0
+    assert not vm.computing()
+    fail[0] = False
+    with qtbot.waitSignal(vm.sig_error_changed) as blocker:
+        vm.set_source(read_catalog("20241101", 4), series)
+    assert blocker.args == [""]
+    assert np.isfinite(vm.data().net_km2[1:]).all()
