@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         ("chart", "Chart", Area.BottomDockWidgetArea, lambda vm: ChartView(vm.chart)),
         ("problems", "Problems", Area.BottomDockWidgetArea, lambda vm: ProblemsPanel(vm.dataset)),
     )
+    DEFERRED: frozenset[str] = frozenset({"chart"})
+    """Docks whose view is built just after the window's first paint (the chart's pyqtgraph
+    plots cost ~60 ms of the launch → first frame budget); a blank widget holds their place."""
 
     def __init__(
         self,
@@ -116,7 +119,9 @@ class MainWindow(QMainWindow):
 
     def _compose_docks(self) -> None:
         for key, title, area, factory in self.DOCKS:
-            self.docks[key] = self.add_dock(title, factory(self.app_vm), area)
+            widget = QWidget() if key in self.DEFERRED else factory(self.app_vm)
+            self.docks[key] = self.add_dock(title, widget, area)
+        self._deferred = [(key, f) for key, _t, _a, f in self.DOCKS if key in self.DEFERRED]
         self.splitDockWidget(self.docks["compare"], self.docks["layers"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.docks["chart"], self.docks["problems"])
         self.docks["chart"].raise_()
@@ -138,6 +143,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(vm.title())
         self._on_app_demo_changed(vm.is_demo())
         self._on_app_recent_changed(vm.recent_files())
+
+    def build_deferred_docks(self) -> None:
+        """Build the views of the :attr:`DEFERRED` docks now (once; later calls do nothing)."""
+        deferred, self._deferred = self._deferred, []
+        for key, factory in deferred:
+            self.docks[key].setWidget(factory(self.app_vm))
+
+    def event(self, event: QEvent) -> bool:
+        """After the first paint, queue the building of the deferred docks."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and self._deferred:
+            QTimer.singleShot(0, self.build_deferred_docks)
+        return handled
 
     def add_dock(self, title: str, widget: QWidget, area: Area) -> QDockWidget:
         """Add ``widget`` as a dock titled ``title``; its toggle goes into the View menu."""

@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from tests.shell.deepstate import deepstate_files, engine
+from ui.chart_view import ChartView
 from ui.main_window import MainWindow
 from ui.status import format_readout
 from viewmodels.app_viewmodel import DEMO_LABEL, AppViewModel
@@ -118,7 +119,8 @@ def test_chart_failure_is_shown_in_the_panel_and_status_bar(qtbot, tmp_path) -> 
     window = MainWindow(vm, error=lambda _w, _m: None)
     qtbot.addWidget(window)
     window.show()
-    chart = window.docks["chart"].widget()
+    qtbot.waitUntil(lambda: isinstance(window.docks["chart"].widget(), ChartView))
+    chart = window.docks["chart"].widget()  # built just after the first paint
     assert not chart.error_label.isVisible()
     vm.open_paths([str(f) for f in deepstate_files("20241101", 3)])
     assert chart.error_label.isVisible()
