@@ -83,7 +83,7 @@ class Features:
 
     def record(self, index: int) -> dict[str, object]:
         """Attributes of feature ``index`` as a plain dict."""
-        return {name: values[index].item() for name, values in self.attributes.items()}
+        return {name: _plain(values[index]) for name, values in self.attributes.items()}
 
     def subset(self, mask: np.ndarray) -> Features:
         """The features where ``mask`` (bool array or indices) selects."""
@@ -206,7 +206,7 @@ class Basemap:
         data = dict(zip(columns, values, strict=True))
         geometries = _decode(data.pop("geom"))
         data.pop("fid")
-        attributes = {name: np.asarray(column) for name, column in data.items()}
+        attributes = {name: _column_array(column) for name, column in data.items()}
         return Features(geometries, attributes, shapely.bounds(geometries).reshape(-1, 4))
 
     def _tables(self) -> list[str]:
@@ -229,6 +229,23 @@ class Basemap:
                 self._db = None
                 raise ReadError(str(self.path), f"not a GeoPackage ({error})") from error
         return self._db
+
+
+def _plain(value: object) -> object:
+    """A numpy scalar as the Python value it holds; Python objects as they are."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _column_array(values: tuple) -> np.ndarray:
+    """One attribute column; text stays as Python strings (``object``), not fixed-width ``<U``.
+
+    A fixed-width array pads every value to the longest one: the places' alternate names would
+    take 57 MB that way instead of a few.
+    """
+    array = np.asarray(values)
+    if array.dtype.kind == "U":
+        array = np.asarray(values, dtype=object)
+    return array
 
 
 def _decode(blobs: tuple[bytes, ...]) -> np.ndarray:
