@@ -317,8 +317,9 @@ def test_render_into_draws_regions_with_their_labels(qtbot, view):
     painter = QPainter(image)
     view.render_into(painter, QRectF(0, 0, 900, 600))
     painter.end()
-    box = image.copy(350, 250, 200, 100).convertToFormat(QImage.Format.Format_ARGB32)
-    pixels = np.frombuffer(box.constBits(), np.uint8).reshape(100, 200, 4).astype(int)
+    top = image.copy(300, 0, 300, 120)  # the label sits just above the region's top edge
+    box = top.convertToFormat(QImage.Format.Format_ARGB32)
+    pixels = np.frombuffer(box.constBits(), np.uint8).reshape(120, 300, 4).astype(int)
     blue_ink = (pixels[..., 0] > pixels[..., 2] + 80).sum()  # BGRA: blue well above red
     assert blue_ink > 20  # the label text, a child of the label item
     overlay.close()

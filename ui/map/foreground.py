@@ -63,19 +63,26 @@ class LabelLayer:
         self._cache.blit(painter, frame.transform(), self._revision, allow_stale, _draw)
 
 
-def paint_item_tree(painter: QPainter, item: QGraphicsItem, scene_to_device: QTransform) -> None:
+def paint_item_tree(
+    painter: QPainter, item: QGraphicsItem, scene_to_device: QTransform, text_scale: float = 1.0
+) -> None:
     """Paint a visible item and its visible children, stacked as the scene stacks them.
 
     ``scene_to_device`` maps scene coordinates to the painter's device. Pixel-mode scatter items
     (the selected region's vertex handles) map their points through the screen view, so they are
-    left out: they are editing aids, not part of the picture.
+    left out: they are editing aids, not part of the picture. Text items keep their size on
+    screen through a transform fitted to the screen view, so they are drawn here from their
+    anchor instead, ``text_scale`` device pixels per screen pixel.
     """
     if not item.isVisible() or isinstance(item, pg.ScatterPlotItem):
+        return
+    if isinstance(item, pg.TextItem):
+        paint_text_item(painter, item, scene_to_device, text_scale)
         return
     children = sorted(item.childItems(), key=lambda c: c.zValue())
     behind = [c for c in children if c.zValue() < 0 or c.flags() & _BEHIND]
     for child in behind:
-        paint_item_tree(painter, child, scene_to_device)
+        paint_item_tree(painter, child, scene_to_device, text_scale)
     if not item.flags() & _NO_CONTENTS:
         option = QStyleOptionGraphicsItem()
         option.exposedRect = item.boundingRect()
@@ -87,4 +94,21 @@ def paint_item_tree(painter: QPainter, item: QGraphicsItem, scene_to_device: QTr
         painter.restore()
     for child in children:
         if child not in behind:
-            paint_item_tree(painter, child, scene_to_device)
+            paint_item_tree(painter, child, scene_to_device, text_scale)
+
+
+def paint_text_item(
+    painter: QPainter, item: pg.TextItem, scene_to_device: QTransform, scale: float
+) -> None:
+    """Draw a pyqtgraph text item's document at its anchor point, ``scale`` times screen size."""
+    document = item.textItem.document()
+    size = document.size()
+    anchor = scene_to_device.map(item.scenePos())
+    painter.save()
+    painter.resetTransform()
+    painter.translate(anchor)
+    painter.scale(scale, scale)
+    painter.translate(-item.anchor.x() * size.width(), -item.anchor.y() * size.height())
+    painter.setOpacity(item.effectiveOpacity())
+    document.drawContents(painter)
+    painter.restore()

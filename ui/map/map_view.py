@@ -219,7 +219,7 @@ class MapView(QWidget):
         scene_to_view, _ok = self.view_box.childGroup.sceneTransform().inverted()
         overlays = [i for i in self._overlay_items if i in self.view_box.addedItems]
         for item in sorted(overlays, key=lambda i: i.zValue()):
-            paint_item_tree(painter, item, scene_to_view * frame.transform())
+            paint_item_tree(painter, item, scene_to_view * frame.transform(), frame.scale)
         labels = layout_labels(self._places(frame), frame)
         paint_labels(painter, labels, self._label_color(), frame.scale)
         paint_scale_bar(painter, frame)
