@@ -40,7 +40,6 @@ def create_window(paths: list[str]) -> MainWindow:
     from ui.regions_feature import install_regions
 
     install_regions(window)
-    _install_excepthook(window)
     if paths:
         QTimer.singleShot(0, lambda: app_vm.open_paths(paths))
     else:
@@ -62,5 +61,6 @@ def run_app(paths: list[str]) -> int:
     """Open the map window with ``paths`` (files or folders) and run the event loop."""
     app = create_app()
     window = create_window(paths)
+    _install_excepthook(window)
     window.show()
     return app.exec()

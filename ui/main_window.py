@@ -32,7 +32,7 @@ from ui.welcome import WelcomeView
 from viewmodels.app_viewmodel import DEMO_LABEL
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 
     from viewmodels.app_viewmodel import AppViewModel
 
@@ -166,14 +166,30 @@ class MainWindow(QMainWindow):
         self.menu("&View").addAction(dock.toggleViewAction())
         return dock
 
+    MENU_ORDER = ("File", "Edit", "View", "Time", "Help")
+    """Where the menus stand in the menu bar, whichever feature creates them first."""
+
     def menu(self, name: str) -> QMenu:
         """The menu called ``name`` (``&File``, ``&View``, …), created on first use."""
         key = name.replace("&", "")
         for existing, menu in self._menus.items():
             if existing.replace("&", "") == key:
                 return menu
-        self._menus[name] = self.menuBar().addMenu(name)
-        return self._menus[name]
+        menu = QMenu(name, self)
+        self.menuBar().insertMenu(self._menu_after(key), menu)
+        self._menus[name] = menu
+        return menu
+
+    def _menu_after(self, key: str) -> QAction | None:
+        """The menu-bar action a new menu ``key`` goes before (None: at the end)."""
+        order = self.MENU_ORDER
+
+        def rank(name: str) -> int:
+            return order.index(name) if name in order else len(order)
+
+        later = [(rank(n.replace("&", "")), m) for n, m in self._menus.items()]
+        later = [(r, m) for r, m in later if r > rank(key)]
+        return min(later, key=lambda pair: pair[0])[1].menuAction() if later else None
 
     def open_files(self) -> None:
         paths = self._ask_files(self, self.app_vm.settings.last_folder())

@@ -154,3 +154,11 @@ def test_map_view_survives_a_restart(qtbot, tmp_path) -> None:
     dy = after.y0 + after.y1 - before.y0 - before.y1
     assert max(abs(dx), abs(dy)) < 0.02 * (before.y1 - before.y0)  # same centre
     assert after.x1 - after.x0 < (fitted.right() - fitted.left()) / 5  # not the fit to the data
+
+
+def test_menus_keep_their_order_whoever_creates_them(qtbot, tmp_path) -> None:
+    window, _vm = make_window(qtbot, tmp_path)
+    window.menu("&Edit")
+    window.menu("&Plugins")
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Time", "Help", "Plugins"]

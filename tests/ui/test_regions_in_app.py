@@ -13,7 +13,6 @@ import shapely
 from pyproj import Geod
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-import ui.app
 import ui.regions_feature
 from geo.projection import to_display, to_lonlat
 from tests.paths import DEEPSTATE
@@ -74,10 +73,8 @@ class MapMouse:
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+def window(qtbot) -> MainWindow:
     """The real main window with the two DeepState days loaded, framed around Kurakhove."""
-    # The app's hook turns slot exceptions into status messages; let pytest-qt see them.
-    monkeypatch.setattr(ui.app, "_install_excepthook", lambda _window: None)
     create_app()
     window = create_window([str(path) for path in FILES])
     qtbot.addWidget(window)
