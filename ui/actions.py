@@ -64,15 +64,31 @@ ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+def shortcut_hint(key: str) -> str:
+    """The shortcuts of action ``key`` as the platform writes them (``Alt+Left, [``)."""
+    spec = next(s for s in ACTIONS if s.key == key)
+    native = QKeySequence.SequenceFormat.NativeText
+    return ", ".join(QKeySequence(s).toString(native) for s in spec.shortcuts)
+
+
+def tooltip(key: str) -> str:
+    """``Step back (Alt+Left, [)``: the action's text without mnemonics, and its shortcuts."""
+    spec = next(s for s in ACTIONS if s.key == key)
+    text = spec.text.replace("&", "")
+    hint = shortcut_hint(key)
+    return f"{text} ({hint})" if hint else text
+
+
 def build_actions(window: MainWindow) -> dict[str, QAction]:
     """Create the actions, put them in their menus and the toolbar; return them by key."""
     actions: dict[str, QAction] = {}
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("toolbar_main")
     for spec in ACTIONS:
-        action = QAction(spec.text.replace("…", "…"), window)
+        action = QAction(spec.text, window)
         action.setObjectName(f"action_{spec.key}")
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        action.setToolTip(tooltip(spec.key))
         action.triggered.connect(lambda _checked=False, s=spec: s.command(window))
         menu = window.menu(spec.menu)
         if spec.separator_before:

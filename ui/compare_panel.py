@@ -1,16 +1,50 @@
-"""The comparison panel: area on A and B, gained, lost and net in km² and % of Ukraine."""
+"""The comparison panel: area on A and B, gained, lost and net in km² and % of Ukraine.
+
+The net change is repeated above the table in large type, coloured like the map (the gained
+colour when the series grew, the lost colour when it shrank); gained and lost rows carry a
+swatch of the map's colours, so the table doubles as the map's legend.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.map.styles import GAINED, LOST
 
 if TYPE_CHECKING:
-    from viewmodels.compare_viewmodel import CompareViewModel
+    from viewmodels.compare_viewmodel import CompareRow, CompareViewModel
 
 HEADERS = ("", "km²", "% of Ukraine")
+SWATCHES = {"Gained": GAINED, "Lost": LOST}
+"""Rows that get a colour swatch, and its colour (the map's)."""
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def signed(value: float, decimals: int, sign: bool) -> str:
+    """``+1,234.5`` / ``−1,234.5`` (true minus sign) when ``sign``, else ``1,234.5``."""
+    text = f"{abs(value):,.{decimals}f}"
+    if not sign or round(value, decimals) == 0:
+        return text
+    return ("+" if value > 0 else "−") + text
+
+
+def _swatch(color: QColor) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(color.red(), color.green(), color.blue()))
+    return QIcon(pixmap)
 
 
 class ComparePanel(QWidget):
@@ -19,46 +53,103 @@ class ComparePanel(QWidget):
     def __init__(self, vm: CompareViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.state = QLabel()
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setMinimumHeight(6 * self.table.verticalHeader().defaultSectionSize() + 4)
+        self.title = QLabel(wordWrap=True)
+        self.net_label = QLabel()
+        big = QFont(self.net_label.font())
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        self.net_label.setFont(big)
+        self.table = self._make_table()
+        self.state = QLabel(wordWrap=True)
+        self.state.setStyleSheet("color:#555")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.net_label)
+        layout.addWidget(self.table)
         layout.addWidget(self.state)
+        layout.addStretch(1)
         vm.sig_result_changed.connect(self._on_vm_result_changed)
         vm.sig_computing_changed.connect(self._on_vm_state_changed)
         vm.sig_error_changed.connect(self._on_vm_state_changed)
         self._on_vm_result_changed()
+
+    @staticmethod
+    def _make_table() -> QTableWidget:
+        table = QTableWidget(0, len(HEADERS))
+        table.setHorizontalHeaderLabels(HEADERS)
+        table.horizontalHeaderItem(1).setTextAlignment(RIGHT)
+        table.horizontalHeaderItem(2).setTextAlignment(RIGHT)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(True)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return table
+
+    def _fit_table_to_rows(self) -> None:
+        """Exactly as tall as its header and rows: no empty band under the last row."""
+        table = self.table
+        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(i) for i in range(table.rowCount()))
+        table.setFixedHeight(height)
+
+    def _fill_row(self, i: int, row: CompareRow) -> None:
+        net = row.label == "Net"
+        cells = (row.label, signed(row.km2, 1, net), f"{signed(row.percent, 3, net)} %")
+        for j, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if j:
+                item.setTextAlignment(RIGHT)
+            if net:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.table.setItem(i, j, item)
+        if row.label in SWATCHES:
+            self.table.item(i, 0).setIcon(_swatch(SWATCHES[row.label]))
 
     def _on_vm_result_changed(self, *_args: object) -> None:
         rows = self.vm.rows()
         result = self.vm.result()
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            sign = "+" if row.label == "Net" and row.km2 > 0 else ""
-            cells = (row.label, f"{sign}{row.km2:,.1f}", f"{sign}{row.percent:.3f} %")
-            for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if j:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(i, j, item)
-        self.table.resizeColumnsToContents()
+            self._fill_row(i, row)
+        self._fit_table_to_rows()
+        self.table.setVisible(bool(rows))
+        net = next((r for r in rows if r.label == "Net"), None)
+        self.net_label.setVisible(net is not None)
+        if net is not None:
+            color = GAINED if net.km2 > 0 else LOST if net.km2 < 0 else QColor("#303030")
+            self.net_label.setStyleSheet(f"color:{color.name()}")
+            self.net_label.setText(f"Net {signed(net.km2, 1, True)} km²")
         if result is None:
             self.title.setText("Switch on Compare (C) to measure the change from A to B.")
         else:
-            self.title.setText(
-                f"<b>{result.series}</b>: {result.from_actual} → {result.to_actual}"
-                f" (asked {result.date_from} → {result.date_to})"
-            )
+            self.title.setText(self._title_text(result))
         self._on_vm_state_changed()
+
+    @staticmethod
+    def _title_text(result: Any) -> str:
+        """Series and dates; the asked dates only when a snapshot of another day stood in."""
+        r = result
+        days = (r.to_actual - r.from_actual).days
+        text = (
+            f"<b>{r.series}</b><br>{r.from_actual} → {r.to_actual}"
+            f" <span style='color:#666'>({days:,} days)</span>"
+        )
+        if (r.date_from, r.date_to) != (r.from_actual, r.to_actual):
+            text += (
+                f"<br><span style='color:#666'>asked {r.date_from} → {r.date_to};"
+                " the latest snapshot on or before each date is used</span>"
+            )
+        return text
 
     def _on_vm_state_changed(self, *_args: object) -> None:
         if self.vm.computing():

@@ -6,22 +6,30 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
+    QStyle,
+    QStyleOptionSlider,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.actions import shortcut_hint, tooltip
 from viewmodels.timeline_viewmodel import SPEEDS
 
 if TYPE_CHECKING:
     from viewmodels.timeline_viewmodel import TimelineViewModel
+
+GAP_MARK = QColor("#c0392b")
+"""Ticks under the slider where the next snapshot is more than a day later."""
 
 
 def _qdate(date: dt.date) -> QDate:
@@ -30,6 +38,44 @@ def _qdate(date: dt.date) -> QDate:
 
 def _pydate(qdate: QDate) -> dt.date:
     return dt.date(qdate.year(), qdate.month(), qdate.day())
+
+
+def gap_indices(dates: list[dt.date]) -> list[int]:
+    """Indices ``i`` whose date follows a missing day (``dates[i] - dates[i-1] > 1 day``)."""
+    return [i for i in range(1, len(dates)) if (dates[i] - dates[i - 1]).days > 1]
+
+
+class GapSlider(QSlider):
+    """A horizontal slider over snapshot indices that marks the data's gaps with red ticks."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.marks: list[int] = []
+
+    def set_marks(self, marks: list[int]) -> None:
+        self.marks = marks
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.marks or self.maximum() <= self.minimum():
+            return
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        style = self.style()
+        handle = style.subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
+        )
+        span = self.width() - handle.width()
+        painter = QPainter(self)
+        painter.setPen(GAP_MARK)
+        bottom = self.height() - 1
+        for index in self.marks:
+            x = handle.width() // 2 + QStyle.sliderPositionFromValue(
+                self.minimum(), self.maximum(), index, span
+            )
+            painter.drawLine(x, bottom - 4, x, bottom)
+        painter.end()
 
 
 class TimelineView(QWidget):
@@ -43,36 +89,67 @@ class TimelineView(QWidget):
         self._sync_all()
 
     def _build(self) -> None:
-        self.series_combo = QComboBox()
-        self.back_button = QToolButton(text="◀")
-        self.play_button = QToolButton(text="▶", checkable=True)
-        self.forward_button = QToolButton(text="▶|")
-        self.speed_combo = QComboBox()
+        icon = self.style().standardIcon
+        pixmap = QStyle.StandardPixmap
+        self.back_button = QToolButton(icon=icon(pixmap.SP_MediaSeekBackward))
+        self.play_button = QToolButton(icon=icon(pixmap.SP_MediaPlay), checkable=True)
+        self.forward_button = QToolButton(icon=icon(pixmap.SP_MediaSeekForward))
+        self.back_button.setToolTip(tooltip("step_back"))
+        self.play_button.setToolTip(tooltip("play"))
+        self.forward_button.setToolTip(tooltip("step_forward"))
+        self.speed_combo = QComboBox(toolTip="Playback speed: snapshots per second")
         for speed in SPEEDS:
             self.speed_combo.addItem(f"{speed:g}/s", speed)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = GapSlider()
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.first_label, self.last_label = QLabel(), QLabel()
+        for label in (self.first_label, self.last_label):
+            label.setStyleSheet("color:#666")
         self.date_label = QLabel("—")
+        bold = QFont(self.date_label.font())
+        bold.setBold(True)
+        self.date_label.setFont(bold)
+        self.date_label.setMinimumWidth(
+            self.date_label.fontMetrics().horizontalAdvance("0000-00-00 ")
+        )
+        self.date_label.setToolTip("The date shown on the map")
+        self.series_combo = QComboBox(toolTip="The series shown, compared and charted")
+        self.series_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.date_a = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.date_b = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.compare_check = QCheckBox("Compare A → B")
+        hint = "a day without a snapshot uses the latest snapshot before it"
+        self.date_a.setToolTip(f"Date A, compared from ({hint})")
+        self.date_b.setToolTip(f"Date B, compared to ({hint})")
+        self.compare_check = QCheckBox("Compare A → B", toolTip=tooltip("compare"))
+        self._lay_out()
+
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         for widget in (self.back_button, self.play_button, self.forward_button, self.speed_combo):
             top.addWidget(widget)
+        top.addSpacing(8)
+        top.addWidget(self.first_label)
         top.addWidget(self.slider, 1)
+        top.addWidget(self.last_label)
+        top.addSpacing(8)
         top.addWidget(self.date_label)
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel("Series"))
-        bottom.addWidget(self.series_combo, 1)
-        bottom.addWidget(QLabel("A"))
-        bottom.addWidget(self.date_a)
-        bottom.addWidget(QLabel("B"))
-        bottom.addWidget(self.date_b)
+        bottom.addWidget(self.series_combo)
+        bottom.addSpacing(12)
+        for text, edit in (("A", self.date_a), ("B", self.date_b)):
+            bottom.addWidget(QLabel(text))
+            bottom.addWidget(edit)
+        bottom.addSpacing(12)
         bottom.addWidget(self.compare_check)
+        bottom.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(bottom)
-        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setMaximumHeight(self.sizeHint().height())
 
     def _bind(self) -> None:
         vm = self.vm
@@ -121,6 +198,18 @@ class TimelineView(QWidget):
         enabled = bool(dates)
         for widget in (self.slider, self.play_button, self.date_a, self.date_b, self.compare_check):
             widget.setEnabled(enabled)
+        for widget in (self.back_button, self.forward_button):
+            widget.setEnabled(enabled)
+        self.first_label.setText(dates[0].isoformat() if dates else "")
+        self.last_label.setText(dates[-1].isoformat() if dates else "")
+        gaps = gap_indices(dates)
+        self.slider.set_marks(gaps)
+        self.slider.setToolTip(
+            f"{len(dates)} snapshots; red ticks: {len(gaps)} gaps (days without a snapshot)"
+            f" — step with {shortcut_hint('step_back')} / {shortcut_hint('step_forward')}"
+            if gaps
+            else f"{len(dates)} snapshots"
+        )
         self._sync_shown()
         self._sync_ab()
 
@@ -143,7 +232,10 @@ class TimelineView(QWidget):
     def _sync_playing(self) -> None:
         with QSignalBlocker(self.play_button):
             self.play_button.setChecked(self.vm.playing())
-        self.play_button.setText("❚❚" if self.vm.playing() else "▶")
+        pixmap = QStyle.StandardPixmap.SP_MediaPause if self.vm.playing() else None
+        self.play_button.setIcon(
+            self.style().standardIcon(pixmap or QStyle.StandardPixmap.SP_MediaPlay)
+        )
 
     def _sync_speed(self) -> None:
         index = self.speed_combo.findData(self.vm.speed())

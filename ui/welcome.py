@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtGui import QResizeEvent
+
 WELCOME_TEXT = (
     "<h3>Frontline Atlas</h3>"
-    "<p>Open dated territorial-control files — ISW shapefiles, DeepStateMap GeoJSON, KMZ, "
-    "GeoPackage — or a whole folder of them. You can also drop files on the window.</p>"
+    "<p>Open dated territorial-control files (ISW shapefiles, DeepStateMap GeoJSON, KMZ, "
+    "GeoPackage) or a whole folder of them, or drop them on the window.</p>"
     "<p>The map shows the <b>synthetic demo</b> until you do: a made-up shape, not a real "
     "front line.</p>"
 )
 
 
 class WelcomeView(QWidget):
-    """Three buttons and a short explanation; each button runs a command given by the window."""
+    """Three buttons and a short explanation; each button runs a command given by the window.
+
+    Docks don't honour a wrapped label's height-for-width, so the view asks for the height its
+    text needs at its current width: the text is never clipped, however narrow the dock.
+    """
 
     def __init__(
         self,
@@ -30,9 +36,10 @@ class WelcomeView(QWidget):
     ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        text = QLabel(WELCOME_TEXT)
-        text.setWordWrap(True)
-        layout.addWidget(text)
+        self.text = QLabel(WELCOME_TEXT)
+        self.text.setWordWrap(True)
+        self.text.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout.addWidget(self.text)
         self.buttons: dict[str, QPushButton] = {}
         for key, label, command in (
             ("files", "Open files…", open_files),
@@ -44,3 +51,9 @@ class WelcomeView(QWidget):
             layout.addWidget(button)
             self.buttons[key] = button
         layout.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.layout().totalHeightForWidth(event.size().width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
