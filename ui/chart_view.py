@@ -179,6 +179,8 @@ class ChartView(QWidget):
         gap_sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=GAP_BRUSH, pen=None)
         self.legend.addItem(gap_sample, "no snapshot")
         self.graphics.addItem(self.legend, row=2, col=0)
+        self.legend.setMaximumWidth(self.legend.layout.preferredWidth())
+        self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignHCenter)
         self.markers: dict[str, list[pg.InfiniteLine]] = {}
         for key, (text, color, style) in MARKERS.items():
             pen = pg.mkPen(color, width=1.5, style=style)
