@@ -123,9 +123,10 @@ class MainWindow(QMainWindow):
             self.docks[key] = self.add_dock(title, widget, area)
         self._deferred = [(key, f) for key, _t, _a, f in self.DOCKS if key in self.DEFERRED]
         self.splitDockWidget(self.docks["compare"], self.docks["layers"], Qt.Orientation.Vertical)
+        self.splitDockWidget(self.docks["timeline"], self.docks["chart"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.docks["chart"], self.docks["problems"])
         self.docks["chart"].raise_()
-        self.resizeDocks([self.docks["timeline"]], [250], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["chart"]], [270], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["compare"]], [260], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["compare"]], [330], Qt.Orientation.Horizontal)
         welcome = WelcomeView(self.open_files, self.open_folder, self.app_vm.open_demo)
