@@ -238,7 +238,8 @@ class DatasetViewModel(QObject):
         if state.is_cancelled() or type(exc).__name__ == "LoadCancelled":
             self._set_message("load cancelled; the previous data is kept")
             return
-        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        message = lines[0] if lines else f"{type(exc).__name__} (no message)"
         self._set_message(f"load failed: {message}")
         self.sig_error_raised.emit(message)
 

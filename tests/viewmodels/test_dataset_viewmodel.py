@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from tests.shell.deepstate import SERIES, deepstate_files, engine
 from viewmodels.dataset_viewmodel import DatasetViewModel
 from viewmodels.tasks import TaskRunner
@@ -78,3 +80,21 @@ def test_unexpected_worker_exception_becomes_a_message(qtbot) -> None:
     assert not vm.loading()
     assert vm.catalog() is None
     assert SERIES
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (RuntimeError("\nA process in the pool died\n"), "A process in the pool died"),
+        (OSError(), "OSError (no message)"),
+    ],
+)
+def test_a_failure_message_is_never_blank(qtbot, error, expected) -> None:
+    def broken(paths, **kw):
+        raise error
+
+    vm = DatasetViewModel(TaskRunner(synchronous=True), broken)
+    with qtbot.waitSignal(vm.sig_error_raised) as blocker:
+        vm.open_paths(["x.geojson"])
+    assert blocker.args == [expected]
+    assert vm.message() == f"load failed: {expected}"
