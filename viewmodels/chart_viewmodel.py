@@ -1,8 +1,10 @@
 """The chart of one series: area over time and change per day, with gaps kept as gaps.
 
-Arrays are built in a worker on a daily grid from the first to the last snapshot; a day with
-no snapshot is NaN, so a curve drawn with ``connect='finite'`` breaks there instead of
-inventing a straight line across the gap.
+Arrays are built in a worker on a daily grid from the first to the last snapshot. In a daily
+series (``geo.gaps``) a missing day is a gap: NaN, so a curve drawn with ``connect='finite'``
+breaks there instead of inventing a straight line across it. A series of irregular change points
+(ISW's exports) has no gaps: each snapshot holds until the next one, as it does everywhere else
+in the product, and its change is spread over the days it spans as a rate per day.
 """
 
 from __future__ import annotations
@@ -64,18 +66,26 @@ def build_chart_data(
     """Lay the areas and the one-day changes on a daily grid (pure; runs in a worker)."""
     if not snapshots:
         return ChartData(series)
+    from geo.gaps import find_gaps
+
     first = snapshots[0].date
     days = (snapshots[-1].date - first).days + 1
     x = (np.arange(days) + (first - EPOCH).days) * SECONDS_PER_DAY
+    missing = np.zeros(days, dtype=bool)
+    for start, end in find_gaps(s.date for s in snapshots):
+        missing[(start - first).days : (end - first).days + 1] = True
     area = np.full(days, np.nan)
-    for snap in snapshots:
-        area[(snap.date - first).days] = snap.area_km2
+    for snap, after in zip(snapshots, [*snapshots[1:], None], strict=True):
+        stop = days if after is None else (after.date - first).days
+        area[(snap.date - first).days : stop] = snap.area_km2
+    area[missing] = np.nan
     gained, lost, net = (np.full(days, np.nan) for _ in range(3))
     for change in changes:
         before, after, g, lo, n = _fields(change)
-        if (after - before).days == 1:
-            i = (after - first).days
-            gained[i], lost[i], net[i] = g, lo, n
+        span = slice((before - first).days + 1, (after - first).days + 1)
+        if not missing[span].any():
+            width = (after - before).days
+            gained[span], lost[span], net[span] = g / width, lo / width, n / width
     return ChartData(series, x, area, gained, lost, net)
 
 

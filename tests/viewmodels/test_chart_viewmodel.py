@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pytest
 
 from tests.shell.deepstate import engine, read_catalog
 from viewmodels.chart_viewmodel import ChartViewModel, to_seconds
@@ -63,3 +64,25 @@ def test_failure_is_reported_then_cleared(qtbot) -> None:
         vm.set_source(read_catalog("20241101", 4), series)
     assert blocker.args == [""]
     assert np.isfinite(vm.data().net_km2[1:]).all()
+
+
+def test_irregular_change_points_hold_until_the_next_and_spread_their_change(qtbot) -> None:
+    from geo.changes import daily_changes
+    from geo.loader import load_paths
+    from tests.paths import ISW
+
+    folder = ISW / "sdspieg_derived" / "kursk_geojson"
+    catalog = load_paths(sorted(folder.glob("*.geojson"))[:4], use_cache=False, workers=1)
+    (series,) = catalog.series_names()
+    snaps = catalog.snapshots(series)
+    vm = ChartViewModel(TaskRunner(synchronous=True), daily_changes)
+    with qtbot.waitSignal(vm.sig_data_changed):
+        vm.set_source(catalog, series)
+    data = vm.data()
+    assert np.isfinite(data.area_km2).all()  # no gaps: change points are not missing days
+    for snap, after in zip(snaps, [*snaps[1:], None], strict=True):
+        i = (snap.date - snaps[0].date).days
+        stop = len(data.x) if after is None else (after.date - snaps[0].date).days
+        assert (data.area_km2[i:stop] == snap.area_km2).all()
+    spread = np.nansum(data.net_km2)
+    assert spread == pytest.approx(snaps[-1].area_km2 - snaps[0].area_km2, abs=0.01)
