@@ -42,6 +42,7 @@ COLUMNS = ("", "", "Name", "A", "B", "Gained", "Lost", "Net")
 COL_VISIBLE, COL_COLOR, COL_NAME = 0, 1, 2
 SWATCH_WIDTH = 26
 NO_DATES = "km² inside each region (no dates A and B to compare)"
+NO_REGIONS = "Draw a region with Polygon or Rectangle to get its km² for dates A and B."
 
 
 def format_number(value: float, signed: bool = False) -> str:
@@ -134,7 +135,7 @@ class RegionsPanel(QWidget):
         files = QHBoxLayout()
         for button in (self.zoom_button, self.delete_button, self.save_button, self.load_button):
             files.addWidget(button)
-        self.caption = QLabel(NO_DATES)
+        self.caption = QLabel(NO_REGIONS)
         self.caption.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -209,11 +210,13 @@ class RegionsPanel(QWidget):
                 self._fill_numbers(row, state.id)
         figures = [self._vm.stats(s.id) for s in self._vm.regions()]
         first = next((f for f in figures if f is not None), None)
-        self.caption.setText(
-            NO_DATES
-            if first is None
-            else f"km² inside each region: A {first.date_a:%Y-%m-%d}, B {first.date_b:%Y-%m-%d}"
-        )
+        if not figures:
+            self.caption.setText(NO_REGIONS)
+        elif first is None:
+            self.caption.setText(NO_DATES)
+        else:
+            a, b = first.date_a, first.date_b
+            self.caption.setText(f"km² inside each region: A {a:%Y-%m-%d}, B {b:%Y-%m-%d}")
 
     def _on_vm_time_series_changed(self, region_id: int) -> None:
         if region_id == self._vm.selected():

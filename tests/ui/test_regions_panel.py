@@ -12,7 +12,7 @@ from tests.viewmodels.test_regions_stats import (
     kurakhove_rectangle,
     reference_figures,
 )
-from ui.regions_panel import COL_COLOR, COL_NAME, COL_VISIBLE, RegionsPanel
+from ui.regions_panel import COL_COLOR, COL_NAME, COL_VISIBLE, NO_REGIONS, RegionsPanel
 from viewmodels.region_stats import RegionStatsController
 from viewmodels.regions_viewmodel import RegionsViewModel
 from viewmodels.tasks import TaskRunner
@@ -86,6 +86,12 @@ def test_numbers_shown_are_the_reference_ones(qtbot, tmp_path) -> None:
     assert panel._curve.getData()[1] == pytest.approx(
         [expected["area_a_km2"], expected["area_b_km2"]], abs=0.1
     )
+    assert panel.caption.text() == f"km² inside each region: A {A:%Y-%m-%d}, B {B:%Y-%m-%d}"
+
+
+def test_caption_invites_drawing_until_there_is_a_region(qtbot, tmp_path) -> None:
+    _vm, panel, _ = make_panel(qtbot, tmp_path)
+    assert panel.caption.text() == NO_REGIONS
 
 
 def test_save_and_load_round_trip(qtbot, tmp_path) -> None:
