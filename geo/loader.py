@@ -62,11 +62,11 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
 
     A file named explicitly is always listed (if unreadable it becomes a Problem when loaded); in
     folders only files some reader accepts are listed. Sidecars (``.dbf``, ``.shx``...) stand for
-    their ``.shp``. Paths are absolute, in a stable order, without duplicates.
+    their ``.shp``. Paths are absolute and normalised, in a stable order, without duplicates.
     """
     found: dict[str, None] = {}
     for given in paths:
-        path = Path(given).absolute()
+        path = Path(os.path.abspath(given))  # normalised: messages name /a/b, not /a/x/../b
         if path.is_dir():
             for folder, dirs, files in os.walk(path):
                 dirs.sort()

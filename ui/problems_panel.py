@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from viewmodels.dataset_viewmodel import DatasetViewModel
 
 HEADERS = ("Kind", "File", "Detail")
+
+
+FILE_COLUMN_WIDTH = 320
+"""Pixels for the file column; longer paths are elided in the middle, whole in the tooltip."""
 
 
 class ProblemsPanel(QWidget):
@@ -24,6 +29,8 @@ class ProblemsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the file's own name
+        self.table.setWordWrap(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -39,6 +46,7 @@ class ProblemsPanel(QWidget):
                 item.setToolTip(text)
                 self.table.setItem(i, j, item)
         self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(1, FILE_COLUMN_WIDTH)
         counts = {k: sum(1 for r in rows if r.kind == k) for k in ("refused", "repair", "gap")}
         self.summary.setText(
             f"{counts['refused']} refused, {counts['repair']} repairs, {counts['gap']} gaps"

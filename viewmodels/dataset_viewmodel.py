@@ -8,8 +8,6 @@ one poke in flight, so a fast loader cannot flood the event loop); ``cancelled``
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -17,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from geo.demo import is_demo_path
+from geo.gaps import find_gaps
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -76,14 +75,10 @@ def problem_rows(catalog: Catalog) -> tuple[ProblemRow, ...]:
         for r in catalog.repairs()
     ]
     for series in catalog.series_names():
-        dates = catalog.dates(series)
-        for before, after in itertools.pairwise(dates):
-            missing = (after - before).days - 1
-            if missing > 0:
-                first = before + dt.timedelta(days=1)
-                last = after - dt.timedelta(days=1)
-                span = first.isoformat() if missing == 1 else f"{first} to {last}"
-                rows.append(ProblemRow("gap", series, f"no snapshot for {span} ({missing} d)"))
+        for first, last in find_gaps(catalog.dates(series)):
+            missing = (last - first).days + 1
+            span = first.isoformat() if missing == 1 else f"{first} to {last}"
+            rows.append(ProblemRow("gap", series, f"no snapshot for {span} ({missing} d)"))
     return tuple(rows)
 
 

@@ -98,3 +98,18 @@ def test_a_failure_message_is_never_blank(qtbot, error, expected) -> None:
         vm.open_paths(["x.geojson"])
     assert blocker.args == [expected]
     assert vm.message() == f"load failed: {expected}"
+
+
+def test_change_point_series_report_no_gaps_and_paths_are_normalised(qtbot) -> None:
+    from tests.paths import ISW
+
+    folder = ISW / "sdspieg_derived" / "kursk_geojson"
+    indirect = folder / ".." / "kursk_geojson"
+    vm = DatasetViewModel(TaskRunner(synchronous=True), engine()[0])
+    with qtbot.waitSignal(vm.sig_catalog_changed):
+        vm.open_paths([str(p) for p in sorted(indirect.glob("*.geojson"))[:6]])
+    catalog = vm.catalog()
+    (series,) = catalog.series_names()
+    assert len(catalog.dates(series)) == 6
+    assert [r for r in vm.problems() if r.kind == "gap"] == []
+    assert all(".." not in s.source for s in catalog.snapshots(series))
