@@ -66,20 +66,9 @@ def build_chart_data(
     """Lay the areas and the one-day changes on a daily grid (pure; runs in a worker)."""
     if not snapshots:
         return ChartData(series)
-    from geo.gaps import find_gaps
-
     first = snapshots[0].date
-    days = (snapshots[-1].date - first).days + 1
-    x = (np.arange(days) + (first - EPOCH).days) * SECONDS_PER_DAY
-    missing = np.zeros(days, dtype=bool)
-    for start, end in find_gaps(s.date for s in snapshots):
-        missing[(start - first).days : (end - first).days + 1] = True
-    area = np.full(days, np.nan)
-    for snap, after in zip(snapshots, [*snapshots[1:], None], strict=True):
-        stop = days if after is None else (after.date - first).days
-        area[(snap.date - first).days : stop] = snap.area_km2
-    area[missing] = np.nan
-    gained, lost, net = (np.full(days, np.nan) for _ in range(3))
+    x, area, missing = hold_on_grid([s.date for s in snapshots], [s.area_km2 for s in snapshots])
+    gained, lost, net = (np.full(len(x), np.nan) for _ in range(3))
     for change in changes:
         before, after, g, lo, n = _fields(change)
         span = slice((before - first).days + 1, (after - first).days + 1)
@@ -87,6 +76,68 @@ def build_chart_data(
             width = (after - before).days
             gained[span], lost[span], net[span] = g / width, lo / width, n / width
     return ChartData(series, x, area, gained, lost, net)
+
+
+def hold_on_grid(
+    dates: Sequence[dt.date], values: Sequence[float]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Values on a daily grid: each held until the next date, NaN on a daily series' gaps.
+
+    Parameters
+    ----------
+    dates : sequence of datetime.date
+        Sorted snapshot dates (at least one).
+    values : sequence of float
+        One value per date.
+
+    Returns
+    -------
+    x, held, missing : numpy.ndarray
+        The grid in POSIX seconds, the held values and the mask of missing days.
+    """
+    from geo.gaps import find_gaps
+
+    first = dates[0]
+    days = (dates[-1] - first).days + 1
+    x = (np.arange(days) + (first - EPOCH).days) * SECONDS_PER_DAY
+    missing = np.zeros(days, dtype=bool)
+    for start, end in find_gaps(dates):
+        missing[(start - first).days : (end - first).days + 1] = True
+    held = np.full(days, np.nan)
+    for day, value, after in zip(dates, values, [*dates[1:], None], strict=True):
+        stop = days if after is None else (after - first).days
+        held[(day - first).days : stop] = value
+    held[missing] = np.nan
+    return x, held, missing
+
+
+@dataclass(frozen=True)
+class RegionSeries:
+    """The area held inside one hand-drawn region on every snapshot date (km²).
+
+    Compared by value (plain tuples), so setting the same series again is no change.
+
+    Attributes
+    ----------
+    name, color : str
+        The region's name and ``#rrggbb`` colour.
+    dates : tuple of datetime.date
+        The snapshot dates, sorted.
+    km2 : tuple of float
+        Area held inside the region on each date.
+    """
+
+    name: str
+    color: str
+    dates: tuple[dt.date, ...]
+    km2: tuple[float, ...]
+
+    def grid(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(x, km2)`` on the chart's daily grid, held and gapped like the series' area."""
+        if not self.dates:
+            return np.empty(0), np.empty(0)
+        x, held, _ = hold_on_grid(self.dates, self.km2)
+        return x, held
 
 
 def chart_work(
@@ -127,6 +178,8 @@ class ChartViewModel(QObject):
     """The user clicked a date on the chart (datetime.date)."""
     sig_error_changed = Signal(str)
     """The last computation failed (a one-line message) or a new one succeeded (empty)."""
+    sig_region_series_changed = Signal(object)
+    """The selected region's series changed: a :class:`RegionSeries`, or None when cleared."""
 
     def __init__(
         self, runner: TaskRunner, changes: Callable[[Sequence[Snapshot]], Any] | None = None
@@ -139,6 +192,7 @@ class ChartViewModel(QObject):
         self._markers: tuple[dt.date | None, ...] = (None, None, None)
         self._source: tuple[int, str] | None = None
         self._error = ""
+        self._region_series: RegionSeries | None = None
         self._batch = ChangeBatch(self._observed, self._emit)
 
     def _observed(self) -> dict[str, Any]:
@@ -147,6 +201,7 @@ class ChartViewModel(QObject):
             "computing": self._computing,
             "markers": self._markers,
             "error": self._error,
+            "region_series": self._region_series,
         }
 
     def _emit(self, name: str, value: Any) -> None:
@@ -165,6 +220,38 @@ class ChartViewModel(QObject):
     def markers(self) -> tuple[dt.date | None, ...]:
         """Dates A, B and shown."""
         return self._markers
+
+    def region_series(self) -> RegionSeries | None:
+        """The selected region's area over time, or None when no region's series is shown."""
+        return self._region_series
+
+    def set_region_series(
+        self,
+        name: str | None,
+        color: str = "",
+        dates: Sequence[dt.date] = (),
+        km2: Sequence[float] = (),
+    ) -> None:
+        """Show a region's area held on each date next to the series' own; ``None`` clears.
+
+        Parameters
+        ----------
+        name : str or None
+            The region's name; ``None`` removes the region's series from the chart.
+        color : str
+            The region's ``#rrggbb`` colour.
+        dates : sequence of datetime.date
+            Sorted snapshot dates.
+        km2 : sequence of float
+            Area held inside the region on each date (same length as ``dates``).
+        """
+        series = None
+        if name is not None:
+            if len(dates) != len(km2):
+                raise ValueError(f"{len(dates)} dates but {len(km2)} values")
+            series = RegionSeries(name, color, tuple(dates), tuple(float(v) for v in km2))
+        with self._batch:
+            self._region_series = series
 
     def set_source(self, catalog: Catalog | None, series: str) -> None:
         """Chart ``series`` of ``catalog``; the arrays are built in the worker."""

@@ -86,3 +86,52 @@ def test_irregular_change_points_hold_until_the_next_and_spread_their_change(qtb
         assert (data.area_km2[i:stop] == snap.area_km2).all()
     spread = np.nansum(data.net_km2)
     assert spread == pytest.approx(snaps[-1].area_km2 - snaps[0].area_km2, abs=0.01)
+
+
+def test_region_series_signals_once_per_real_change_and_none_clears(qtbot) -> None:
+    vm = ChartViewModel(TaskRunner(synchronous=True), engine()[2])
+    assert vm.region_series() is None
+    days = [dt.date(2024, 11, 1), dt.date(2024, 11, 20)]
+    with qtbot.waitSignal(vm.sig_region_series_changed) as blocker:
+        vm.set_region_series("Kurakhove", "#e6194b", days, np.array([25.35, 107.06]))
+    (series,) = blocker.args
+    assert series == vm.region_series()
+    assert (series.name, series.color, series.dates, series.km2) == (
+        "Kurakhove",
+        "#e6194b",
+        tuple(days),
+        (25.35, 107.06),
+    )
+    with qtbot.assertNotEmitted(vm.sig_region_series_changed):
+        vm.set_region_series("Kurakhove", "#e6194b", list(days), [25.35, 107.06])
+    for change in (
+        ("Kurakhove", "#3cb44b", days, [25.35, 107.06]),  # recoloured
+        ("Kurakhove east", "#3cb44b", days, [25.35, 107.06]),  # renamed
+        ("Kurakhove east", "#3cb44b", days, [25.35, 107.5]),  # edited: new areas
+    ):
+        with qtbot.waitSignal(vm.sig_region_series_changed):
+            vm.set_region_series(*change)
+    with qtbot.waitSignal(vm.sig_region_series_changed) as blocker:
+        vm.set_region_series(None)
+    assert blocker.args == [None]
+    assert vm.region_series() is None
+    with qtbot.assertNotEmitted(vm.sig_region_series_changed):
+        vm.set_region_series(None)
+    with pytest.raises(ValueError, match="2 dates but 1 values"):
+        vm.set_region_series("Bad", "#000000", days, [1.0])
+
+
+def test_region_series_is_held_and_gapped_like_the_series_area(qtbot) -> None:
+    catalog = read_catalog("20240815", 8)  # 2024-08-18 and -19 are missing
+    series = catalog.series_names()[0]
+    snaps = catalog.snapshots(series)
+    vm = ChartViewModel(TaskRunner(synchronous=True), engine()[2])
+    with qtbot.waitSignal(vm.sig_data_changed):
+        vm.set_source(catalog, series)
+    held = [s.area_km2 / 1000 for s in snaps]
+    vm.set_region_series("tenth", "#000000", [s.date for s in snaps], held)
+    x, km2 = vm.region_series().grid()
+    data = vm.data()
+    assert np.array_equal(x, data.x)
+    assert np.array_equal(np.isnan(km2), np.isnan(data.area_km2))
+    assert np.allclose(km2[np.isfinite(km2)], data.area_km2[np.isfinite(km2)] / 1000)
