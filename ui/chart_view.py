@@ -24,7 +24,7 @@ from ui.map.styles import GAINED, LOST
 from viewmodels.chart_viewmodel import SECONDS_PER_DAY, to_seconds
 
 if TYPE_CHECKING:
-    from viewmodels.chart_viewmodel import ChartData, ChartViewModel
+    from viewmodels.chart_viewmodel import ChartData, ChartViewModel, RegionSeries
 
 GAINED_COLOR = GAINED.name()
 """The map's gained colour (opaque), so the chart and the map read the same way."""
@@ -37,8 +37,12 @@ GAP_BRUSH = (120, 120, 120, 45)
 """Days without a snapshot: a light grey band behind both plots."""
 AXIS_WIDTH = 64
 """Both left axes get this width so the two plots' time axes line up exactly."""
-PLOT_MIN_HEIGHT = {"area": 120, "change": 110}
-"""Below these heights the tick labels and axis titles start to collide."""
+PLOT_MIN_HEIGHT = {"area": 120, "change": 110, "region": 90}
+"""Below these heights the tick labels and axis titles start to collide. With the region's row
+shown, all three are scaled down to fit the two series plots' height: the dock keeps its size
+(a dock cannot always grow, and a layout taller than its view is cut off at the bottom)."""
+REGION_ROW = 2
+"""The grid row of the selected region's plot, under the two series plots (legend below it)."""
 MARKERS = {
     "a": ("A", "#7d3c98", Qt.PenStyle.DashLine),
     "b": ("B", "#d35400", Qt.PenStyle.DashLine),
@@ -111,7 +115,11 @@ def gap_spans(x: np.ndarray, area: np.ndarray) -> list[tuple[float, float]]:
 
 
 class ChartView(QWidget):
-    """Two linked plots bound to a :class:`ChartViewModel`."""
+    """Two linked plots bound to a :class:`ChartViewModel`, and a third for a selected region.
+
+    The region's plot ("in region (km²)") is a row of its own, in the region's colour, and
+    leaves the layout while the viewmodel has no region series.
+    """
 
     def __init__(self, vm: ChartViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,20 +139,26 @@ class ChartView(QWidget):
         layout.addWidget(self.graphics)
         self.area_plot = self._add_plot(0, "area", "area (km²)")
         self.change_plot = self._add_plot(1, "change", "change per day (km²)")
-        self.change_plot.setXLink(self.area_plot)
+        self.region_plot = self._add_plot(REGION_ROW, "region", "in region (km²)")
+        self.plots = (self.area_plot, self.change_plot, self.region_plot)
+        for plot in self.plots[1:]:
+            plot.setXLink(self.area_plot)
         self.area_plot.getAxis("bottom").setStyle(showValues=False)
-        self.graphics.ci.layout.setRowStretchFactor(0, 3)
-        self.graphics.ci.layout.setRowStretchFactor(1, 2)
-        self.setMinimumHeight(sum(PLOT_MIN_HEIGHT.values()) + 40)
+        for row, stretch in enumerate((3, 2, 2)):
+            self.graphics.ci.layout.setRowStretchFactor(row, stretch)
+        self.setMinimumHeight(PLOT_MIN_HEIGHT["area"] + PLOT_MIN_HEIGHT["change"] + 40)
+        self._region_shown = True  # _add_plot put it in the layout
         self._build_items()
         self.graphics.scene().sigMouseClicked.connect(self._on_scene_clicked)
         vm.sig_data_changed.connect(self._on_vm_data_changed)
         vm.sig_markers_changed.connect(self._on_vm_markers_changed)
         vm.sig_error_changed.connect(self._on_vm_error_changed)
         vm.sig_computing_changed.connect(self._on_vm_computing_changed)
+        vm.sig_region_series_changed.connect(self._on_vm_region_series_changed)
         self._on_vm_error_changed(vm.error())
         self._on_vm_data_changed(vm.data())
         self._on_vm_markers_changed(vm.markers())
+        self._on_vm_region_series_changed(vm.region_series())
 
     def _add_plot(self, row: int, key: str, label: str) -> pg.PlotItem:
         plot = self.graphics.addPlot(
@@ -180,17 +194,27 @@ class ChartView(QWidget):
         self.legend.addItem(self.net_curve, "net")
         gap_sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=GAP_BRUSH, pen=None)
         self.legend.addItem(gap_sample, "no snapshot")
-        self.graphics.addItem(self.legend, row=2, col=0)
+        self.graphics.addItem(self.legend, row=REGION_ROW + 1, col=0)
         self.legend.setMaximumWidth(self.legend.layout.preferredWidth())
         self.graphics.ci.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignHCenter)
+        self.region_curve = self.region_plot.plot()
+        self.region_legend = pg.LegendItem(
+            offset=(6, 2), labelTextColor="#303030", labelTextSize="8pt", brush=(255, 255, 255, 200)
+        )
+        self.region_legend.setParentItem(self.region_plot.vb)
+        self._build_markers()
+
+    def _build_markers(self) -> None:
+        """A, B and shown as vertical lines in every plot; only the top one is labelled."""
         self.markers: dict[str, list[pg.InfiniteLine]] = {}
         for key, (text, color, style) in MARKERS.items():
             pen = pg.mkPen(color, width=1.5, style=style)
             label_opts = {"position": 0.93, "color": color, "fill": (255, 255, 255, 200)}
             top = pg.InfiniteLine(angle=90, pen=pen, label=text or None, labelOpts=label_opts)
-            self.markers[key] = [top, pg.InfiniteLine(angle=90, pen=pen)]
-            self.area_plot.addItem(self.markers[key][0], ignoreBounds=True)
-            self.change_plot.addItem(self.markers[key][1], ignoreBounds=True)
+            lines = [top, *(pg.InfiniteLine(angle=90, pen=pen) for _ in self.plots[1:])]
+            for plot, line in zip(self.plots, lines, strict=True):
+                plot.addItem(line, ignoreBounds=True)
+            self.markers[key] = lines
 
     def _on_vm_data_changed(self, data: ChartData) -> None:
         self.area_curve.setData(data.x, data.area_km2, connect="finite")
@@ -215,13 +239,40 @@ class ChartView(QWidget):
             region.getViewBox().removeItem(region)
         self.gap_regions = []
         for start, end in spans:
-            for plot in (self.area_plot, self.change_plot):
+            for plot in self.plots:
                 region = pg.LinearRegionItem(
                     (start, end), movable=False, brush=GAP_BRUSH, pen=pg.mkPen(None)
                 )
                 region.setZValue(-10)
                 plot.addItem(region, ignoreBounds=True)
                 self.gap_regions.append(region)
+
+    def _on_vm_region_series_changed(self, series: RegionSeries | None) -> None:
+        x, km2 = series.grid() if series is not None else (np.empty(0), np.empty(0))
+        self.region_curve.setData(x, km2, connect="finite")
+        self.region_legend.clear()
+        if series is not None:
+            self.region_curve.setPen(pg.mkPen(series.color, width=2))
+            self.region_legend.addItem(self.region_curve, series.name)
+            self.region_plot.enableAutoRange(axis="y")
+        self._show_region_row(series is not None)
+
+    def _show_region_row(self, shown: bool) -> None:
+        """Put the region's plot in the layout (dates under it) or take it out of the layout."""
+        layout = self.graphics.ci.layout
+        if shown != self._region_shown:
+            self._region_shown = shown
+            if shown:
+                layout.addItem(self.region_plot, REGION_ROW, 0)
+            else:
+                layout.removeItem(self.region_plot)
+        self.region_plot.setVisible(shown)
+        self.change_plot.getAxis("bottom").setStyle(showValues=not shown)
+        layout.setRowStretchFactor(REGION_ROW, 2 if shown else 0)
+        total = sum(PLOT_MIN_HEIGHT.values())
+        scale = (total - PLOT_MIN_HEIGHT["region"]) / total if shown else 1.0
+        for plot, height in zip(self.plots, PLOT_MIN_HEIGHT.values(), strict=True):
+            plot.setMinimumHeight(round(height * scale))
 
     def _set_title(self, text: str) -> None:
         self.area_plot.setTitle(text, size="9pt", color="#404040")
@@ -246,8 +297,8 @@ class ChartView(QWidget):
 
     def _on_scene_clicked(self, event: object) -> None:
         pos = event.scenePos()  # type: ignore[attr-defined]
-        for plot in (self.area_plot, self.change_plot):
-            if plot.vb.sceneBoundingRect().contains(pos):
+        for plot in self.plots:
+            if plot.isVisible() and plot.vb.sceneBoundingRect().contains(pos):
                 x = plot.vb.mapSceneToView(pos).x()
                 if len(self.vm.data().x):
                     self.vm.request_date(float(x))

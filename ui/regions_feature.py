@@ -1,9 +1,10 @@
 """Plugs the regions feature into the main window: dock, map items, tools, Edit menu, autosave.
 
-The regions follow the timeline's series and dates A/B. The autosave is restored when the
-feature is installed and flushed on quit. File and colour dialogs are the module functions
-:func:`ask_regions_path` and :func:`ask_region_color`, looked up on every use, so tests can
-replace them (STYLE.md §8).
+The regions follow the timeline's series and dates A/B, and the selected region's area over time
+is also drawn in the main Chart dock (``ChartViewModel.set_region_series``). The autosave is
+restored when the feature is installed and flushed on quit. File and colour dialogs are the
+module functions :func:`ask_regions_path` and :func:`ask_region_color`, looked up on every use,
+so tests can replace them (STYLE.md §8).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
     from ui.main_window import MainWindow
     from viewmodels.app_viewmodel import AppViewModel
+    from viewmodels.chart_viewmodel import ChartViewModel
 
 GEOJSON_FILTER = "GeoJSON (*.geojson *.json)"
 DOCK_WIDTH = 400
@@ -107,6 +109,7 @@ def install_regions(window: MainWindow) -> RegionsFeature:
     edit.addAction(vm.undo_action(window))
     edit.addAction(vm.redo_action(window))
     _follow_timeline(app_vm, stats)
+    _chart_selected_series(vm, app_vm.chart)
     autosave = _start_autosave(vm, message)
     feature = RegionsFeature(vm, stats, overlay, binding, autosave, panel, dock)
     window.regions = feature
@@ -130,6 +133,32 @@ def _follow_timeline(app_vm: AppViewModel, stats: RegionStatsController) -> None
         timeline.sig_date_b_changed,
     ):
         signal.connect(lambda *_: follow())
+
+
+def _chart_selected_series(vm: RegionsViewModel, chart: ChartViewModel) -> None:
+    """Keep the chart's region series on the selected region: its series, name and colour.
+
+    The chart clears it while no region is selected (a deleted region is deselected) and while
+    the selected region's series is still being computed.
+    """
+
+    def push() -> None:
+        selected = vm.selected()
+        series = None if selected is None else vm.time_series(selected)
+        if selected is None or series is None:
+            chart.set_region_series(None)
+            return
+        state = vm.region(selected)
+        chart.set_region_series(state.name, state.color, *series)
+
+    for signal in (
+        vm.sig_selection_changed,
+        vm.sig_time_series_changed,
+        vm.sig_region_changed,
+        vm.sig_regions_changed,
+    ):
+        signal.connect(lambda *_: push())
+    push()
 
 
 def _start_autosave(vm: RegionsViewModel, message: Callable[[str], None]) -> RegionsAutosave:
