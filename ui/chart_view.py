@@ -38,6 +38,8 @@ GAP_BRUSH = (120, 120, 120, 45)
 AXIS_WIDTH = 64
 """Both left axes get this width so the two plots' time axes line up exactly."""
 PLOT_MIN_HEIGHT = {"area": 120, "change": 110, "region": 90}
+PLOT_MIN_HEIGHT_WITH_REGION = {"area": 72, "change": 62, "region": 62}
+"""With a region's row the three plots share the dock's default height (about 270 px)."""
 """Below these heights the tick labels and axis titles start to collide. With the region's row
 shown, all three are scaled down to fit the two series plots' height: the dock keeps its size
 (a dock cannot always grow, and a layout taller than its view is cut off at the bottom)."""
@@ -117,7 +119,7 @@ def gap_spans(x: np.ndarray, area: np.ndarray) -> list[tuple[float, float]]:
 class ChartView(QWidget):
     """Two linked plots bound to a :class:`ChartViewModel`, and a third for a selected region.
 
-    The region's plot ("in region (km²)") is a row of its own, in the region's colour, and
+    The region's plot ("region km²") is a row of its own, in the region's colour, and
     leaves the layout while the viewmodel has no region series.
     """
 
@@ -137,9 +139,9 @@ class ChartView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.error_label)
         layout.addWidget(self.graphics)
-        self.area_plot = self._add_plot(0, "area", "area (km²)")
-        self.change_plot = self._add_plot(1, "change", "change per day (km²)")
-        self.region_plot = self._add_plot(REGION_ROW, "region", "in region (km²)")
+        self.area_plot = self._add_plot(0, "area", "area km²")
+        self.change_plot = self._add_plot(1, "change", "km²/day")
+        self.region_plot = self._add_plot(REGION_ROW, "region", "region km²")
         self.plots = (self.area_plot, self.change_plot, self.region_plot)
         for plot in self.plots[1:]:
             plot.setXLink(self.area_plot)
@@ -269,10 +271,11 @@ class ChartView(QWidget):
         self.region_plot.setVisible(shown)
         self.change_plot.getAxis("bottom").setStyle(showValues=not shown)
         layout.setRowStretchFactor(REGION_ROW, 2 if shown else 0)
-        total = sum(PLOT_MIN_HEIGHT.values())
-        scale = (total - PLOT_MIN_HEIGHT["region"]) / total if shown else 1.0
-        for plot, height in zip(self.plots, PLOT_MIN_HEIGHT.values(), strict=True):
-            plot.setMinimumHeight(round(height * scale))
+        heights = PLOT_MIN_HEIGHT_WITH_REGION if shown else PLOT_MIN_HEIGHT
+        for plot, key in zip(self.plots, ("area", "change", "region"), strict=True):
+            plot.setMinimumHeight(heights[key])
+        layout.invalidate()
+        layout.activate()  # lay the rows out again now, within the view's current height
 
     def _set_title(self, text: str) -> None:
         self.area_plot.setTitle(text, size="9pt", color="#404040")

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.docks["timeline"], self.docks["chart"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.docks["chart"], self.docks["problems"])
         self.docks["chart"].raise_()
-        self.resizeDocks([self.docks["chart"]], [270], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["chart"]], [320], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["compare"]], [260], Qt.Orientation.Vertical)
         self.resizeDocks([self.docks["compare"]], [330], Qt.Orientation.Horizontal)
         welcome = WelcomeView(self.open_files, self.open_folder, self.app_vm.open_demo)

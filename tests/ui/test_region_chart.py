@@ -54,7 +54,7 @@ def test_selected_region_series_is_the_third_plot_and_leaves_with_the_region(qtb
     assert curve_at(view, B) == pytest.approx(reference["area_b_km2"], abs=0.1)
     state = regions.region(region_id)
     assert view.region_curve.opts["pen"].color().name() == state.color
-    assert view.region_plot.getAxis("left").labelText == "in region (km²)"
+    assert view.region_plot.getAxis("left").labelText == "region km²"
     assert (
         view.region_plot.vb.sceneBoundingRect().top()
         > view.change_plot.vb.sceneBoundingRect().bottom()
