@@ -14,7 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -46,3 +46,12 @@ def find_gaps(dates: Iterable[dt.date]) -> list[tuple[dt.date, dt.date]]:
     if not is_daily(ordered):
         return []
     return [(a + ONE_DAY, b - ONE_DAY) for a, b in itertools.pairwise(ordered) if b - a > ONE_DAY]
+
+
+def dates_after_gaps(dates: Sequence[dt.date]) -> list[int]:
+    """Indices into sorted, unique ``dates`` of the snapshots that follow a gap (daily series only).
+
+    The timeline marks these; an irregular series has none, as :func:`find_gaps` says.
+    """
+    firsts_after = {last + ONE_DAY for _first, last in find_gaps(dates)}
+    return [i for i, date in enumerate(dates) if date in firsts_after]

@@ -40,11 +40,6 @@ def _pydate(qdate: QDate) -> dt.date:
     return dt.date(qdate.year(), qdate.month(), qdate.day())
 
 
-def gap_indices(dates: list[dt.date]) -> list[int]:
-    """Indices ``i`` whose date follows a missing day (``dates[i] - dates[i-1] > 1 day``)."""
-    return [i for i in range(1, len(dates)) if (dates[i] - dates[i - 1]).days > 1]
-
-
 class GapSlider(QSlider):
     """A horizontal slider over snapshot indices that marks the data's gaps with red ticks."""
 
@@ -202,7 +197,7 @@ class TimelineView(QWidget):
             widget.setEnabled(enabled)
         self.first_label.setText(dates[0].isoformat() if dates else "")
         self.last_label.setText(dates[-1].isoformat() if dates else "")
-        gaps = gap_indices(dates)
+        gaps = self.vm.gap_indices()
         self.slider.set_marks(gaps)
         self.slider.setToolTip(
             f"{len(dates)} snapshots; red ticks: {len(gaps)} gaps (days without a snapshot)"

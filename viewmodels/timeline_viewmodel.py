@@ -85,6 +85,12 @@ class TimelineViewModel(QObject):
     def dates(self) -> list[dt.date]:
         return list(self._dates)
 
+    def gap_indices(self) -> list[int]:
+        """Indices into :meth:`dates` of the snapshots that follow missing days (daily series)."""
+        from geo.gaps import dates_after_gaps
+
+        return dates_after_gaps(self._dates)
+
     def shown_date(self) -> dt.date | None:
         return self._shown
 

@@ -80,3 +80,5 @@ def test_irregular_series_has_no_gaps_and_daily_series_does() -> None:
     change_points = [day + dt.timedelta(days=i) for i in (0, 13, 14, 40, 77, 78, 120)]
     assert gaps.find_gaps(change_points) == []
     assert gaps.find_gaps([day]) == []
+    assert gaps.dates_after_gaps(daily) == [5, 18]
+    assert gaps.dates_after_gaps(change_points) == []

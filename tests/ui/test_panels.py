@@ -14,7 +14,7 @@ from ui.actions import tooltip
 from ui.chart_view import ChartView, date_tick_label, gap_spans
 from ui.compare_panel import ComparePanel, signed
 from ui.map.styles import GAINED, LOST
-from ui.timeline_view import TimelineView, gap_indices
+from ui.timeline_view import TimelineView
 from ui.welcome import WelcomeView
 from viewmodels.app_viewmodel import AppViewModel
 from viewmodels.chart_viewmodel import SECONDS_PER_DAY, to_seconds
@@ -28,10 +28,7 @@ def _app(tmp_path, files) -> AppViewModel:
     return vm
 
 
-def test_gap_helpers_find_missing_days() -> None:
-    d = dt.date(2024, 11, 1)
-    dates = [d, d + dt.timedelta(1), d + dt.timedelta(4), d + dt.timedelta(5)]
-    assert gap_indices(dates) == [2]
+def test_gap_spans_cover_missing_days() -> None:
     x = np.arange(6) * SECONDS_PER_DAY
     area = np.array([1.0, 2.0, np.nan, np.nan, 3.0, 4.0])
     half = SECONDS_PER_DAY / 2
@@ -78,6 +75,21 @@ def test_timeline_is_a_compact_strip_with_shortcut_tooltips(qtbot, tmp_path) -> 
     assert view.play_button.toolTip() == tooltip("play")
     assert view.first_label.text() == "2024-11-01"
     assert view.last_label.text() == "2024-11-05"
+
+
+def test_timeline_marks_gaps_of_a_daily_series_only(qtbot, tmp_path) -> None:
+    from tests.paths import ISW
+
+    daily = _app(tmp_path, deepstate_files("20240815", 8))  # 2024-08-18 and -19 are missing
+    view = TimelineView(daily.timeline)
+    qtbot.addWidget(view)
+    assert [daily.timeline.dates()[i] for i in view.slider.marks] == [dt.date(2024, 8, 20)]
+    kursk = sorted((ISW / "sdspieg_derived" / "kursk_geojson").glob("*.geojson"))[:6]
+    points = _app(tmp_path / "kursk", kursk)  # irregular change points: nothing is missing
+    view = TimelineView(points.timeline)
+    qtbot.addWidget(view)
+    assert len(points.timeline.dates()) == 6
+    assert view.slider.marks == []
 
 
 def test_compare_table_fits_its_rows_with_swatches(qtbot, tmp_path) -> None:
