@@ -23,6 +23,7 @@ import numpy as np
 import shapely
 
 from geo.errors import QueryError, ReadError
+from geo.resources import resource_path
 
 ATTRIBUTION_SHORT = (
     "Basemap: GSHHG & WDBII (Wessel & Smith, LGPL), DCW-GMT (LGPL), "
@@ -47,10 +48,10 @@ BBox = tuple[float, float, float, float]
 
 
 def default_path() -> Path:
-    """``$FRONTLINE_ATLAS_BASEMAP``, else ``resources/basemap.gpkg`` beside the ``geo`` package."""
+    """``$FRONTLINE_ATLAS_BASEMAP``, else ``basemap.gpkg`` in the resources (checkout or build)."""
     if os.environ.get(PATH_ENV):
         return Path(os.environ[PATH_ENV])
-    return Path(__file__).resolve().parents[1] / "resources" / "basemap.gpkg"
+    return resource_path("basemap.gpkg")
 
 
 def choose_lod(degrees_per_pixel: float) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
+from geo.resources import resource_path
 from viewmodels.chart_viewmodel import ChartViewModel
 from viewmodels.compare_viewmodel import CompareViewModel
 from viewmodels.cursor_viewmodel import CursorViewModel
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 APP_NAME = "Frontline Atlas"
 DEMO_LABEL = "Demo data — synthetic"
-ATTRIBUTION_FILE = Path(__file__).resolve().parents[1] / "resources" / "ATTRIBUTION.md"
+ATTRIBUTION_FILE = resource_path("ATTRIBUTION.md")
 CREDITS = {
     "deepstate": "Front line: DeepStateMap.live via cyterat/deepstate-map-data (GPL-3.0).",
     "isw": "Front line: Institute for the Study of War (ISW) with AEI's Critical Threats Project.",
