@@ -22,7 +22,9 @@ class TimelineViewModel(QObject):
     """Dates of the current series, the shown date, dates A/B, compare on/off, play/pause/speed.
 
     Dates A and B may be any day in the series' span (a day without a snapshot uses the latest
-    one before it); the shown date is always one of the series' dates.
+    one before it); the shown date is always one of the series' dates. While comparing, the
+    shown date *is* date B (its snapshot): moving the slider moves B, and setting B moves the
+    slider, so the map never shows a third date beside A and B.
     """
 
     sig_series_names_changed = Signal(object)
@@ -143,6 +145,12 @@ class TimelineViewModel(QObject):
         self._shown = self._snap(self._shown) if keep and self._shown else last
         self._date_a = self._date_a if keep and self._inside(self._date_a) else first
         self._date_b = self._date_b if keep and self._inside(self._date_b) else last
+        self._follow_b()
+
+    def _follow_b(self) -> None:
+        """While comparing, show date B's snapshot (call inside a batch)."""
+        if self._compare and self._date_b is not None and self._dates:
+            self._shown = self._snap(self._date_b)
 
     def _inside(self, date: dt.date | None) -> bool:
         return date is not None and bool(self._dates) and self._dates[0] <= date <= self._dates[-1]
@@ -153,10 +161,12 @@ class TimelineViewModel(QObject):
         return self._dates[max(0, index)]
 
     def set_shown_date(self, date: dt.date) -> None:
-        """Show the series date on or before ``date``."""
+        """Show the series date on or before ``date`` (while comparing, it becomes date B)."""
         if self._dates:
             with self._batch:
                 self._shown = self._snap(date)
+                if self._compare:
+                    self._date_b = self._shown
 
     def set_shown_index(self, index: int) -> None:
         if self._dates:
@@ -174,11 +184,13 @@ class TimelineViewModel(QObject):
     def set_date_b(self, date: dt.date | None) -> None:
         with self._batch:
             self._date_b = self._clamp(date)
+            self._follow_b()
 
     def set_dates(self, date_a: dt.date | None, date_b: dt.date | None) -> None:
         """Set both dates in one batch (one delta request, not two)."""
         with self._batch:
             self._date_a, self._date_b = self._clamp(date_a), self._clamp(date_b)
+            self._follow_b()
 
     def _clamp(self, date: dt.date | None) -> dt.date | None:
         if date is None or not self._dates:
@@ -186,8 +198,10 @@ class TimelineViewModel(QObject):
         return min(max(date, self._dates[0]), self._dates[-1])
 
     def set_compare(self, on: bool) -> None:
+        """Switch comparing on (the slider then shows and moves date B) or off."""
         with self._batch:
             self._compare = bool(on)
+            self._follow_b()
 
     def toggle_compare(self) -> None:
         self.set_compare(not self._compare)
@@ -202,7 +216,7 @@ class TimelineViewModel(QObject):
         on = bool(on) and len(self._dates) > 1
         with self._batch:
             if on and self.shown_index() == len(self._dates) - 1:
-                self._shown = self._dates[0]
+                self.set_shown_date(self._dates[0])
             self._playing = on
         if on:
             self._timer.start(round(1000 / self._speed))

@@ -29,6 +29,7 @@ from geo.projection import to_display, to_lonlat
 from ui.map.basemap_items import LAYER_KEYS, BasemapData, BasemapLayerItem, basemap_style
 from ui.map.cached_group import CachedGroupItem
 from ui.map.canvas import MapGraphicsView, MapTool, MapViewBox
+from ui.map.compare_style import compare_entries
 from ui.map.foreground import LabelLayer, paint_item_tree
 from ui.map.frame import Frame
 from ui.map.geometry_paths import PathCache
@@ -36,16 +37,7 @@ from ui.map.labels import frame_bbox_lonlat, layout_labels, min_population, pain
 from ui.map.layer_items import GeometryLayerItem
 from ui.map.north_arrow import paint_north_arrow
 from ui.map.scale_bar import paint_scale_bar
-from ui.map.styles import (
-    GAINED,
-    LOST,
-    NO_BASEMAP,
-    OUTLINE_A,
-    OUTLINE_B,
-    Style,
-    px_scale,
-    series_style,
-)
+from ui.map.styles import NO_BASEMAP, px_scale, series_style
 from viewmodels.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -297,17 +289,7 @@ class MapView(QWidget):
         self._canvas.viewport().update()
 
     def _on_map_vm_compare_changed(self) -> None:
-        compare = self._map_vm.compare()
-        self._compare_item.set_entries(
-            []
-            if compare is None
-            else [
-                (compare.gained, Style(GAINED, None)),
-                (compare.lost, Style(LOST, None)),
-                (compare.outline_a, Style(None, OUTLINE_A, 1.0, dash=True)),
-                (compare.outline_b, Style(None, OUTLINE_B, 1.3)),
-            ]
-        )
+        self._compare_item.set_entries(compare_entries(self._map_vm.compare()))
         self._canvas.viewport().update()
 
     def _on_map_vm_fit_requested(self, bbox: BBox | None) -> None:

@@ -10,16 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPaintDevice, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPaintDevice, QPainter, QPen, QTransform
 
 SEA = QColor("#c9dde9")
 """Within the basemap's extent, everything not land is sea."""
 NO_BASEMAP = QColor("#e4e4e1")
 """Beyond the basemap's extent: neither land nor sea is known there, so neither is drawn."""
-GAINED = QColor(178, 10, 30, 215)
-"""Compare mode: area taken by the series between date A and date B (red-ish)."""
-LOST = QColor(20, 100, 220, 215)
-"""Compare mode: area the series lost between date A and date B (blue-ish)."""
+GAINED = QColor(165, 0, 38, 215)
+"""Compare mode: area taken by the series between date A and date B (crimson, hatched)."""
+LOST = QColor(255, 190, 0, 225)
+"""Compare mode: area the series lost between date A and date B (amber, cross-hatched).
+
+Neither is a flat fill like a series layer, so no series colour can be mistaken for them, and
+lost (outside B's fill) is amber with a dark outline so it stands out beside any fill."""
+GAINED_INK = QColor("#4d0012")
+"""Hatch and outline of the gained area."""
+LOST_INK = QColor("#1a2a6c")
+"""Hatch and outline of the lost area (also its text colour: amber text does not read)."""
 OUTLINE_A = QColor("#303030")
 OUTLINE_B = QColor("#101010")
 LABEL_FONT_FAMILY = "Sans Serif"
@@ -41,12 +48,15 @@ class Style:
         Outline width in 96-dpi pixels.
     dash : bool
         Dashed outline.
+    pattern : Qt.BrushStyle
+        How the fill colour is laid: solid, or a hatch (compare mode's gained and lost).
     """
 
     fill: QColor | None
     line: QColor | None
     width_px: float = 1.0
     dash: bool = False
+    pattern: Qt.BrushStyle = Qt.BrushStyle.SolidPattern
 
 
 def px_scale(device: QPaintDevice | None) -> float:
@@ -75,7 +85,10 @@ def apply_style(painter: QPainter, style: Style, scale: float) -> None:
     if style.fill is None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
     else:
-        painter.setBrush(QBrush(style.fill))
+        brush = QBrush(style.fill, style.pattern)
+        if style.pattern != Qt.BrushStyle.SolidPattern and scale != 1.0:
+            brush.setTransform(QTransform.fromScale(scale, scale))
+        painter.setBrush(brush)
     if style.line is None:
         painter.setPen(Qt.PenStyle.NoPen)
     else:
