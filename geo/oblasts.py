@@ -17,14 +17,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from geo.areas import geodesic_area_km2
+from geo.areas import geodesic_areas_km2
 from geo.basemap import Basemap, default_basemap
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
+BBox = tuple[float, float, float, float]
 OUTSIDE = "outside oblasts"
 OUTSIDE_UK = "поза областями"
+POLYGON_TYPE = 3
+"""``shapely.get_type_id`` of a Polygon."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class OblastChange:
     gained_km2: float
     lost_km2: float
     net_km2: float
+    bounds: BBox | None = None
+    """lon/lat bounds of the change inside the region (None for the "outside" row)."""
 
 
 class OblastSet:
@@ -67,18 +72,49 @@ class OblastSet:
 
     def areas_km2(self, geometry: BaseGeometry) -> tuple[dict[int, float], float]:
         """Geodesic area of ``geometry`` inside each region (by index) and outside all of them."""
+        inside, _bounds, outside = self.split(geometry)
+        return inside, outside
+
+    def split(self, geometry: BaseGeometry) -> tuple[dict[int, float], dict[int, BBox], float]:
+        """Area (km²) and lon/lat bounds of ``geometry`` inside each region, and km² outside.
+
+        The overlays with the regions and all areas are computed in a few vectorised calls.
+        """
         items = self._load()
         assert self._tree is not None
         parts = shapely.get_parts(geometry)
         part_index, oblast_index = self._tree.query(parts, predicate="intersects")
+        regions = np.array([items[o].geometry for o in oblast_index.tolist()], dtype=object)
+        pieces = shapely.intersection(parts[part_index], regions)
+        polygons, owner = _polygons(pieces)
+        areas = geodesic_areas_km2(polygons)
+        owners = oblast_index[owner]
         inside: dict[int, float] = defaultdict(float)
-        for p, o in zip(part_index.tolist(), oblast_index.tolist(), strict=True):
-            piece = shapely.intersection(parts[p], items[o].geometry)
-            inside[o] += _area(piece)
-        touched = np.unique(oblast_index)
-        cover = shapely.union_all([items[o].geometry for o in touched.tolist()])
-        outside = _area(shapely.difference(geometry, cover)) if len(touched) else _area(geometry)
-        return dict(inside), outside
+        for o, area in zip(owners.tolist(), areas.tolist(), strict=True):
+            inside[o] += area
+        bounds = _bounds_by(owners, shapely.bounds(polygons))
+        return dict(inside), bounds, self._outside_km2(parts)
+
+    def _outside_km2(self, parts: np.ndarray) -> float:
+        """km² of ``parts`` outside every region, from the parts not within a single region.
+
+        Each such part loses the regions it touches, cut to its bounding box first (a small
+        overlay instead of one with whole hi-res oblasts).
+        """
+        assert self._tree is not None
+        assert self._oblasts is not None
+        within, _ = self._tree.query(parts, predicate="within")
+        rest = np.setdiff1d(np.arange(len(parts)), within)
+        if not len(rest):
+            return 0.0
+        part_index, oblast_index = self._tree.query(parts[rest], predicate="intersects")
+        outside = []
+        for i, part in enumerate(parts[rest].tolist()):
+            box = shapely.box(*part.bounds)
+            touched = oblast_index[part_index == i].tolist()
+            cover = [shapely.intersection(self._oblasts[o].geometry, box) for o in touched]
+            outside.append(shapely.difference(part, shapely.union_all(cover)))
+        return float(geodesic_areas_km2(_polygons(np.array(outside, dtype=object))[0]).sum())
 
     def _load(self) -> list[Oblast]:
         with self._lock:
@@ -93,11 +129,31 @@ class OblastSet:
             return self._oblasts
 
 
-def _area(geometry: BaseGeometry) -> float:
-    """Geodesic km² of the polygons in any geometry (collections included)."""
-    parts = shapely.get_parts(shapely.get_parts(geometry))
-    polygons = [p for p in parts if p.geom_type == "Polygon" and not p.is_empty]
-    return geodesic_area_km2(shapely.MultiPolygon(polygons)) if polygons else 0.0
+def _polygons(pieces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The non-empty polygons in an array of overlay results, and the index of each one's piece.
+
+    An intersection may return lines, points or collections where outlines touch; those have
+    no area and are dropped.
+    """
+    parts, owner = shapely.get_parts(pieces, return_index=True)
+    parts, inner = shapely.get_parts(parts, return_index=True)
+    owner = owner[inner]
+    keep = (shapely.get_type_id(parts) == POLYGON_TYPE) & ~shapely.is_empty(parts)
+    return parts[keep], owner[keep]
+
+
+def _bounds_by(owners: np.ndarray, bounds: np.ndarray) -> dict[int, BBox]:
+    """The union of the ``bounds`` rows of each owner."""
+    out: dict[int, BBox] = {}
+    for o in np.unique(owners).tolist():
+        rows = bounds[owners == o]
+        out[o] = (
+            float(rows[:, 0].min()),
+            float(rows[:, 1].min()),
+            float(rows[:, 2].max()),
+            float(rows[:, 3].max()),
+        )
+    return out
 
 
 _DEFAULT: list[OblastSet] = []
@@ -130,13 +186,20 @@ def oblast_breakdown(
     """
     oblasts = oblasts or default_oblasts()
     items = oblasts.oblasts()
-    gained_in, gained_out = oblasts.areas_km2(gained)
-    lost_in, lost_out = oblasts.areas_km2(lost)
+    gained_in, gained_box, gained_out = oblasts.split(gained)
+    lost_in, lost_box, lost_out = oblasts.split(lost)
     rows = []
     for index in sorted(set(gained_in) | set(lost_in)):
         g, lo = gained_in.get(index, 0.0), lost_in.get(index, 0.0)
         o = items[index]
-        rows.append(OblastChange(o.name_en, o.name_uk, o.country, g, lo, g - lo))
+        box = _union_box(gained_box.get(index), lost_box.get(index))
+        rows.append(OblastChange(o.name_en, o.name_uk, o.country, g, lo, g - lo, box))
     rows.sort(key=lambda r: (-(r.gained_km2 + r.lost_km2), r.name_en))
     rows.append(OblastChange(OUTSIDE, OUTSIDE_UK, "", gained_out, lost_out, gained_out - lost_out))
     return rows
+
+
+def _union_box(a: BBox | None, b: BBox | None) -> BBox | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])

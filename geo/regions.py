@@ -8,9 +8,7 @@ ring that is already dense (e.g. one this module wrote) is left exactly as it is
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,10 +19,13 @@ import shapely
 from shapely.errors import ShapelyError
 from shapely.geometry import mapping, shape
 
+from geo.atomic import write_bytes_atomically
 from geo.errors import ReadError
 from geo.projection import densify_xy, to_display, to_lonlat
 
 if TYPE_CHECKING:
+    import os
+
     from shapely.geometry.base import BaseGeometry
 
 MAX_STEP_M = 500.0
@@ -202,16 +203,5 @@ def write_regions(path: str | os.PathLike[str], regions: list[Region]) -> None:
     regions : list of Region
         The regions to save (possibly none).
     """
-    target = Path(path)
     document = {"type": "FeatureCollection", "features": [_feature(r) for r in regions]}
-    data = orjson.dumps(document, option=orjson.OPT_INDENT_2)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(path, orjson.dumps(document, option=orjson.OPT_INDENT_2))

@@ -99,3 +99,17 @@ def test_area_outside_every_oblast_gets_its_own_row(oblasts: OblastSet) -> None:
     total = geodesic_area_km2(shapely.union(sea, on_coast))
     assert sum(r.gained_km2 for r in rows) == pytest.approx(total, rel=1e-3)
     assert all(r.lost_km2 == 0 for r in rows)
+
+
+def test_rows_carry_the_bounds_of_their_change(oblasts: OblastSet) -> None:
+    before, after = _load("20241101"), _load("20241120")
+    gained, lost = shapely.difference(after, before), shapely.difference(before, after)
+    rows = oblast_breakdown(gained, lost, oblasts)
+    assert rows[-1].bounds is None
+    by_name = {o.name_en: o.geometry for o in oblasts.oblasts()}
+    for row in rows[:-1]:
+        assert row.bounds is not None
+        west, south, east, north = row.bounds
+        change = shapely.intersection(shapely.union(gained, lost), by_name[row.name_en])
+        cw, cs, ce, cn = change.bounds
+        assert (west, south, east, north) == pytest.approx((cw, cs, ce, cn), abs=1e-6)

@@ -76,3 +76,10 @@ def test_places_in_bbox_by_population(index: PlaceIndex) -> None:
     more = index.places_in(donbas, min_population=5_000)
     assert len(more) > len(big)
     assert len(index.places_in(donbas, 0, limit=3)) == 3
+
+
+def test_a_later_word_of_a_name_matches(index: PlaceIndex) -> None:
+    """"yar" is the second word of Chasiv Yar: found by the scan inside names."""
+    names = [p.name for p in index.search("yar", limit=50)]
+    assert "Chasiv Yar" in names
+    assert names.index("Chasiv Yar") > names.index("Yalta")  # prefix matches rank first
