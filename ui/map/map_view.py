@@ -30,12 +30,13 @@ from ui.map.basemap_items import LAYER_KEYS, BasemapData, BasemapLayerItem, base
 from ui.map.cached_group import CachedGroupItem
 from ui.map.canvas import MapGraphicsView, MapTool, MapViewBox
 from ui.map.compare_style import compare_entries
-from ui.map.foreground import LabelLayer, paint_item_tree
+from ui.map.foreground import LabelLayer
 from ui.map.frame import Frame
 from ui.map.geometry_paths import PathCache
-from ui.map.labels import frame_bbox_lonlat, layout_labels, min_population, paint_labels
+from ui.map.labels import frame_bbox_lonlat, min_population
 from ui.map.layer_items import GeometryLayerItem
 from ui.map.north_arrow import paint_north_arrow
+from ui.map.picture import MapPicture, paint_map
 from ui.map.scale_bar import paint_scale_bar
 from ui.map.styles import NO_BASEMAP, px_scale, series_style
 from viewmodels.tasks import TaskRunner
@@ -201,22 +202,19 @@ class MapView(QWidget):
         dpi (``logicalDpiX / 96``) and label fonts are in points, so a 300 dpi page is crisp.
         """
         frame = Frame.fitted(self.view_box.viewRect(), target, px_scale(painter.device()))
-        painter.save()
-        painter.setClipRect(target)
-        painter.fillRect(target, NO_BASEMAP)
-        for group in sorted([*self._groups, self._compare_group], key=lambda g: g.zValue()):
-            for item in group.members():
-                if item.isVisible():
-                    item.render_frame(painter, frame)
+        paint_map(painter, frame, self.picture())
+
+    def picture(self) -> MapPicture:
+        """What :meth:`render_into` paints: this view's layers, overlays and places."""
+        groups = sorted([*self._groups, self._compare_group], key=lambda g: g.zValue())
         scene_to_view, _ok = self.view_box.childGroup.sceneTransform().inverted()
         overlays = [i for i in self._overlay_items if i in self.view_box.addedItems]
-        for item in sorted(overlays, key=lambda i: i.zValue()):
-            paint_item_tree(painter, item, scene_to_view * frame.transform(), frame.scale)
-        labels = layout_labels(self._places(frame), frame)
-        paint_labels(painter, labels, self._label_color(), frame.scale)
-        paint_scale_bar(painter, frame)
-        paint_north_arrow(painter, frame)
-        painter.restore()
+        return MapPicture(
+            layers=[item for group in groups for item in group.members()],
+            overlays=[(item, scene_to_view) for item in overlays],
+            places=self._places,
+            label_color=self._label_color(),
+        )
 
     # -- overlays -----------------------------------------------------------------------------
 
