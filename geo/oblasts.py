@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 BBox = tuple[float, float, float, float]
 OUTSIDE = "outside oblasts"
 OUTSIDE_UK = "поза областями"
-POLYGON_TYPE = 3
-"""``shapely.get_type_id`` of a Polygon."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +136,7 @@ def _polygons(pieces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     parts, owner = shapely.get_parts(pieces, return_index=True)
     parts, inner = shapely.get_parts(parts, return_index=True)
     owner = owner[inner]
-    keep = (shapely.get_type_id(parts) == POLYGON_TYPE) & ~shapely.is_empty(parts)
+    keep = (shapely.get_type_id(parts) == shapely.GeometryType.POLYGON) & ~shapely.is_empty(parts)
     return parts[keep], owner[keep]
 
 
