@@ -53,7 +53,8 @@ def test_geojson_is_rfc7946_and_adds_up(delta: Delta, tmp_path: Path) -> None:
         assert polygon.is_valid
         assert polygon.exterior.is_ccw  # RFC 7946 right-hand rule
         assert all(not ring.is_ccw for ring in polygon.interiors)
-        assert -180 <= polygon.bounds[0] and polygon.bounds[3] <= 90
+        assert polygon.bounds[0] >= -180
+        assert polygon.bounds[3] <= 90
 
 
 def test_geopackage_holds_the_same_features(delta: Delta, tmp_path: Path) -> None:
