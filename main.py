@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 COMMANDS = ("inspect", "areas", "delta", "snapshot")
+DESKTOP_FLAGS = ("--install-desktop", "--uninstall-desktop")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
         from ui.cli import run_command
 
         return run_command(args)
+    if args and args[0] in DESKTOP_FLAGS:
+        from ui.desktop_install import run
+
+        return run(args[0])
     from ui.app import run_app
 
     return run_app(args)

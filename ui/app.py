@@ -25,6 +25,9 @@ def create_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("frontline-atlas")
     app.setApplicationName("Frontline Atlas")
+    from ui.app_identity import apply_identity
+
+    apply_identity(app)
     return app  # type: ignore[return-value]
 
 
