@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     delta.add_argument("--region", type=Path, metavar="FILE", help="GeoJSON file of regions")
     delta.add_argument("--format", choices=("text", "json"), default="text")
     delta.add_argument("--by-oblast", action="store_true", help="split the change by oblast")
+    delta.add_argument(
+        "--export-geometry",
+        type=Path,
+        metavar="FILE",
+        help="write the gained and lost polygons to FILE.geojson or FILE.gpkg",
+    )
     return parser
 
 
@@ -157,6 +163,10 @@ def _delta(args: argparse.Namespace) -> str:
     _warn_problems(catalog)
     targets = regions if regions is not None else [None]
     deltas = [compute_delta(catalog, series, args.date_from, args.date_to, r) for r in targets]
+    if args.export_geometry is not None:
+        from geo.export import write_change
+
+        write_change(args.export_geometry, deltas)
     oblasts = [_breakdown(d) for d in deltas] if args.by_oblast else [None] * len(deltas)
     if args.format == "text":
         return "".join(cli_format.delta_text(d, o) for d, o in zip(deltas, oblasts, strict=True))
