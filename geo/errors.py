@@ -3,6 +3,33 @@
 from __future__ import annotations
 
 
+def one_line(error: BaseException | str, fallback: str | None = None) -> str:
+    """The first non-blank line of an error's text, for a one-line message.
+
+    Parameters
+    ----------
+    error
+        An exception, or the text of one.
+    fallback
+        What to say when the text has no visible line; by default the exception's type name
+        followed by ``(no message)`` (or ``unknown error`` for plain text).
+
+    Returns
+    -------
+    str
+        One stripped line, never empty: an exception whose text starts with a newline still
+        gives its first real line.
+    """
+    for line in str(error).splitlines():
+        if line.strip():
+            return line.strip()
+    if fallback is not None:
+        return fallback
+    if isinstance(error, BaseException):
+        return f"{type(error).__name__} (no message)"
+    return "unknown error"
+
+
 class AtlasError(Exception):
     """Base class for every error the geo model raises on bad input."""
 

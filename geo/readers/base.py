@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import shapely
 
-from geo.errors import CrsError, UnsupportedFormatError
+from geo.errors import CrsError, UnsupportedFormatError, one_line
+from geo.limits import check_lonlat, first_bad_coordinate
 from geo.model import Repair
 
 if TYPE_CHECKING:
@@ -135,15 +136,6 @@ def suffix_is(*suffixes: str) -> Callable[[str], bool]:
     return lambda path: PurePath(path).name.lower().endswith(lowered)
 
 
-def plausible_lonlat(geometries: np.ndarray) -> bool:
-    """True when every coordinate lies within longitude ±180 and latitude ±90."""
-    present = geometries[~shapely.is_missing(geometries)]
-    if present.size == 0:
-        return True
-    xmin, ymin, xmax, ymax = shapely.total_bounds(present)
-    return bool(-180.0 <= xmin <= xmax <= 180.0 and -90.0 <= ymin <= ymax <= 90.0)
-
-
 #: Names of WGS84 lon/lat met in GeoJSON ``crs`` members, recognised without asking PROJ.
 LONLAT_NAMES = frozenset(
     {
@@ -207,18 +199,28 @@ def to_lonlat(
         geometries[has_z] = shapely.force_2d(geometries[has_z])
         repairs.append(Repair("dropped_z", int(has_z.sum()), display, "Z coordinates"))
     if crs is None or crs == "":
-        if not plausible_lonlat(geometries):
-            raise CrsError(display, "no CRS stated and the coordinates are not longitude/latitude")
+        bad = first_bad_coordinate(geometries)
+        if bad is not None:
+            raise CrsError(
+                display,
+                f"no CRS stated and feature {bad[0] + 1} has coordinate ({bad[1]:.6g}, "
+                f"{bad[2]:.6g}), not longitude/latitude",
+            )
         return geometries, LONLAT, repairs
     try:
-        if is_lonlat(crs):
-            return geometries, LONLAT, repairs
+        lonlat = is_lonlat(crs)
+    except Exception as error:
+        raise CrsError(display, f"unusable CRS {str(crs)[:60]!r}: {one_line(error)}") from None
+    if lonlat:
+        check_lonlat(geometries, display, "in a file that says it is lon/lat")
+        return geometries, LONLAT, repairs
+    try:
         label = crs_label(crs)
         from pyproj import Transformer
 
         transformer = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
     except Exception as error:
-        raise CrsError(display, f"unusable CRS {str(crs)[:60]!r}: {error}") from None
+        raise CrsError(display, f"unusable CRS {str(crs)[:60]!r}: {one_line(error)}") from None
 
     def project(xy: np.ndarray) -> np.ndarray:
         lon, lat = transformer.transform(xy[:, 0], xy[:, 1])
@@ -226,6 +228,8 @@ def to_lonlat(
 
     present = ~shapely.is_missing(geometries)
     out = geometries.copy()
-    out[present] = shapely.transform(geometries[present], project)
+    with np.errstate(all="ignore"):
+        out[present] = shapely.transform(geometries[present], project)
+    check_lonlat(out, display, f"after reprojection from {label}")
     repairs.append(Repair("reprojected", int(present.sum()), display, f"{label} -> WGS84 lon/lat"))
     return out, label, repairs

@@ -11,11 +11,11 @@ null geometries and non-polygon geometries (left to the repair step / skipped wi
 
 from __future__ import annotations
 
-import gzip
 from pathlib import PurePath
 from typing import Any
 
 from geo.errors import ReadError
+from geo.limits import gunzip, read_regular
 from geo.model import Repair
 from geo.readers.base import Context, RawLayer, reader, suffix_is, to_lonlat
 from geo.readers.rings import geometries_from_features
@@ -26,14 +26,11 @@ _POLYGONAL = ("Polygon", "MultiPolygon")
 def _load_json(path: str, display: str) -> Any:
     import orjson
 
+    data = read_regular(path, display)
+    if path.lower().endswith(".gz"):
+        data = gunzip(data, display)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-        if path.lower().endswith(".gz"):
-            data = gzip.decompress(data)
         return orjson.loads(data)
-    except (OSError, EOFError, gzip.BadGzipFile) as error:
-        raise ReadError(display, f"cannot read: {error}") from None
     except orjson.JSONDecodeError as error:
         raise ReadError(display, f"not valid JSON ({error})") from None
 
@@ -56,7 +53,9 @@ def legacy_crs(document: dict[str, Any]) -> str | None:
     member = document.get("crs")
     if not isinstance(member, dict):
         return None
-    properties = member.get("properties") or {}
+    properties = member.get("properties")
+    if not isinstance(properties, dict):
+        return None
     if "name" in properties:
         return str(properties["name"])
     if "code" in properties:

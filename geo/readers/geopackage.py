@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.errors import ReadError
+from geo.errors import ReadError, one_line
+from geo.limits import check_regular
 from geo.readers.base import Context, RawLayer, reader, suffix_is
 from geo.readers.shapefile import fiona_layer
 
@@ -23,14 +24,15 @@ def polygon_layers(path: str, display: str) -> list[str]:
                 kind = str(source.schema.get("geometry") or "Unknown").replace("3D ", "")
             if kind in _POLYGONAL:
                 found.append(name)
-    except (fiona.errors.FionaError, OSError) as error:
-        raise ReadError(display, f"cannot read ({str(error).splitlines()[0]})") from None
+    except (fiona.errors.FionaError, OSError, ValueError, RuntimeError) as error:
+        raise ReadError(display, f"cannot read ({one_line(error, type(error).__name__)})") from None
     return found
 
 
 @reader("GeoPackage", suffix_is(".gpkg"), priority=10)
 def read_geopackage(path: str, context: Context) -> list[RawLayer]:
     """Read every polygon layer of a GeoPackage; ReadError if it has none."""
+    check_regular(path, context.display)
     layers = polygon_layers(path, context.display)
     if not layers:
         raise ReadError(context.display, "no polygon layer in the GeoPackage")

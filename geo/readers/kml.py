@@ -7,7 +7,6 @@ its ``ExtendedData`` values and its ``TimeStamp/when`` (as ``when``) become attr
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import PurePath
 from typing import Any
 from xml.etree import ElementTree
@@ -15,8 +14,10 @@ from xml.etree import ElementTree
 import numpy as np
 import shapely
 
-from geo.errors import ReadError
+from geo.errors import ReadError, one_line
+from geo.limits import MAX_NESTING, read_member, read_regular
 from geo.model import Repair
+from geo.readers.archives import MEMBER_ERRORS, open_zip
 from geo.readers.base import LONLAT, Context, RawLayer, reader, suffix_is, to_lonlat
 
 _CONTAINERS = ("Document", "Folder")
@@ -45,11 +46,15 @@ def _ring(boundary: ElementTree.Element | None) -> np.ndarray | None:
     return points
 
 
-def _polygons(element: ElementTree.Element, skipped: list[int]) -> list[shapely.Polygon]:
+def _polygons(
+    element: ElementTree.Element, skipped: list[int], depth: int = 0
+) -> list[shapely.Polygon]:
     """The polygons of a geometry element, recursing into MultiGeometry."""
     kind = _tag(element)
     if kind == "MultiGeometry":
-        return [p for child in element for p in _polygons(child, skipped)]
+        if depth > MAX_NESTING:
+            raise ValueError(f"MultiGeometry nested more than {MAX_NESTING} deep")
+        return [p for child in element for p in _polygons(child, skipped, depth + 1)]
     if kind != "Polygon":
         if kind in ("Point", "LineString", "LinearRing", "Model", "Track"):
             skipped[0] += 1
@@ -77,15 +82,20 @@ def _attributes(placemark: ElementTree.Element) -> dict[str, Any]:
 
 
 def _walk(
-    element: ElementTree.Element, layer: str, out: dict[str, list[tuple[Any, dict[str, Any]]]]
+    element: ElementTree.Element,
+    layer: str,
+    out: dict[str, list[tuple[Any, dict[str, Any]]]],
+    depth: int = 0,
 ) -> int:
     """Collect (geometry, attributes) per layer under ``element``; return non-polygons skipped."""
+    if depth > MAX_NESTING:
+        raise ValueError(f"folders nested more than {MAX_NESTING} deep")
     skipped = [0]
     for child in element:
         tag = _tag(child)
         if tag in _CONTAINERS:
             name = _text(_child(child, "name")) or layer
-            skipped[0] += _walk(child, name, out)
+            skipped[0] += _walk(child, name, out, depth + 1)
         elif tag == "Placemark":
             polygons = [p for g in child for p in _polygons(g, skipped)]
             if polygons or not any(_tag(g) in ("Point", "LineString") for g in child):
@@ -96,16 +106,21 @@ def _walk(
 
 def parse_kml(data: bytes, path: str, context: Context) -> list[RawLayer]:
     """The layers of a KML document given as bytes."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
     try:
-        root = ElementTree.fromstring(data)
+        root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        raise ReadError(context.display, "the KML declares XML entities, not read") from None
     except ElementTree.ParseError as error:
-        raise ReadError(context.display, f"not valid KML ({error})") from None
+        raise ReadError(context.display, f"not valid KML ({one_line(error)})") from None
     stem = PurePath(path).stem
     found: dict[str, list[tuple[Any, dict[str, Any]]]] = {}
     try:
         skipped = _walk(root, stem, found)
     except (ValueError, IndexError) as error:
-        raise ReadError(context.display, f"malformed KML coordinates ({error})") from None
+        raise ReadError(context.display, f"malformed KML ({error})") from None
     if not found:
         raise ReadError(context.display, "no Placemark with a polygon in the KML")
     layers = []
@@ -131,24 +146,20 @@ def parse_kml(data: bytes, path: str, context: Context) -> list[RawLayer]:
 @reader("KML", suffix_is(".kml"), priority=10)
 def read_kml(path: str, context: Context) -> list[RawLayer]:
     """Read a KML file (coordinates are always WGS84 lon/lat by the KML specification)."""
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        raise ReadError(context.display, f"cannot read: {error}") from None
-    return parse_kml(data, path, context)
+    return parse_kml(read_regular(path, context.display), path, context)
 
 
 @reader("KMZ", suffix_is(".kmz"), priority=10)
 def read_kmz(path: str, context: Context) -> list[RawLayer]:
     """Read ``doc.kml`` (or the first ``.kml``) inside a KMZ archive."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = [n for n in archive.namelist() if n.lower().endswith(".kml")]
-            if not names:
-                raise ReadError(context.display, "the KMZ holds no .kml document")
-            member = "doc.kml" if "doc.kml" in names else names[0]
-            data = archive.read(member)
-    except (OSError, zipfile.BadZipFile) as error:
-        raise ReadError(context.display, f"not a readable KMZ ({error})") from None
+    with open_zip(path, context.display) as archive:
+        names = [n for n in archive.namelist() if n.lower().endswith(".kml")]
+        if not names:
+            raise ReadError(context.display, "the KMZ holds no .kml document")
+        member = "doc.kml" if "doc.kml" in names else names[0]
+        try:
+            data = read_member(archive, archive.getinfo(member), context.display)
+        except MEMBER_ERRORS as error:
+            reason = one_line(error, type(error).__name__)
+            raise ReadError(context.display, f"cannot extract {member} ({reason})") from None
     return parse_kml(data, path, Context(f"{context.display}!{member}", context.outer))

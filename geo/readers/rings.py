@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 
 from geo.errors import ReadError
+from geo.limits import MAX_FEATURES
 
 
 def _positions(ring: list[Any]) -> np.ndarray:
@@ -89,10 +90,18 @@ class _Rings:
         return shapely.from_ragged_array(shapely.GeometryType.MULTIPOLYGON, coords, offsets)
 
 
+def attributes(feature: Any) -> dict[str, Any]:
+    """A feature's ``properties`` as a dict; anything else (a list, a string, null) is none."""
+    found = feature.get("properties") if isinstance(feature, dict) else None
+    return dict(found) if isinstance(found, dict) else {}
+
+
 def geometries_from_features(
     features: list[dict[str, Any]], display: str
 ) -> tuple[np.ndarray, list[dict[str, Any]], int, int]:
     """Geometries (None for null), attributes, features with Z, non-polygons skipped."""
+    if len(features) > MAX_FEATURES:
+        raise ReadError(display, f"more than {MAX_FEATURES} features in one layer, not read")
     rings = _Rings()
     properties: list[dict[str, Any]] = []
     z_features = 0
@@ -106,9 +115,15 @@ def geometries_from_features(
             z_features += rings.had_z
             keep.append(added > 0 or rings.skipped == skipped)
             rings.geometry_offsets.append(len(rings.polygon_offsets) - 1)
-            properties.append(dict(feature.get("properties") or {}))
+            properties.append(attributes(feature))
         geometries = rings.build()
-    except (ValueError, TypeError, AttributeError, shapely.errors.GEOSException) as error:
+    except (
+        ValueError,
+        TypeError,
+        AttributeError,
+        OverflowError,
+        shapely.errors.GEOSException,
+    ) as error:
         raise ReadError(display, f"malformed coordinates ({error})") from None
     geometries[shapely.is_empty(geometries)] = None
     if not all(keep):

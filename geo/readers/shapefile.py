@@ -7,14 +7,19 @@ user's folder is never written to.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from pathlib import Path
 
-from geo.errors import ReadError
+from geo.errors import ReadError, one_line
+from geo.limits import MAX_FEATURES, check_regular
 from geo.model import Repair
 from geo.readers.base import Context, RawLayer, reader, suffix_is, to_lonlat
 from geo.readers.rings import geometries_from_features
+
+#: GDAL reports through fiona's logger; without a handler, Python would print its warnings raw.
+logging.getLogger("fiona").addHandler(logging.NullHandler())
 
 SIDECARS = (".shx", ".dbf", ".prj", ".cpg", ".sbn", ".sbx", ".qix", ".shp.xml")
 _POLYGON_TYPES = {"Polygon", "MultiPolygon", "3D Polygon", "3D MultiPolygon", "Unknown", "Any"}
@@ -35,6 +40,8 @@ def fiona_layer(path: str, layer: str | None, context: Context, names: tuple[str
 
     try:
         with fiona.open(path, layer=layer) as source:
+            if len(source) > MAX_FEATURES:
+                raise ReadError(context.display, f"more than {MAX_FEATURES} features, not read")
             crs = source.crs.to_wkt() if source.crs else None
             features = [
                 {
@@ -44,8 +51,10 @@ def fiona_layer(path: str, layer: str | None, context: Context, names: tuple[str
                 for f in source
             ]
             name = source.name
-    except (fiona.errors.FionaError, OSError, ValueError) as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+    except ReadError:
+        raise
+    except (fiona.errors.FionaError, OSError, ValueError, RuntimeError, TypeError) as error:
+        reason = one_line(error, type(error).__name__)
         raise ReadError(context.display, f"cannot read ({reason})") from None
     array, properties, z_features, skipped = geometries_from_features(features, context.display)
     array, stored, repairs = to_lonlat(array, crs, context.display)
@@ -87,6 +96,10 @@ def read_shapefile(path: str, context: Context) -> list[RawLayer]:
     names = (shp.name, *context.outer)
     if sidecar(shp, ".dbf") is None:
         raise ReadError(context.display, "the .dbf attribute file is missing")
+    check_regular(shp, context.display)
+    for part in (sidecar(shp, suffix) for suffix in SIDECARS):
+        if part is not None:
+            check_regular(part, f"{context.display} ({part.name})")
     if sidecar(shp, ".shx") is None:
         return [_restore_shx(shp, context, names)]
     return [fiona_layer(path, None, context, names)]
