@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 #: Bump whenever what a reader, a repair or the payload layout produces changes.
-FORMAT = 2
+FORMAT = 3
 _SIDECARS = (".dbf", ".shx", ".prj", ".cpg")
 _HEADER = struct.Struct("<I")
 

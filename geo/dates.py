@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import DateError
+from geo.model import Repair
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -198,3 +199,41 @@ def snapshot_date(rows: Iterable[Mapping[str, Any]], names: Sequence[str], path:
         if from_attributes is None:
             raise missing from None
         return from_attributes
+
+
+DATE_FROM_NAME = "date_from_name"
+"""Repair kind: the name's date was used although the features' date attribute says another."""
+
+
+def name_date_repairs(
+    rows: Iterable[Mapping[str, Any]], when: dt.date, path: str
+) -> tuple[Repair, ...]:
+    """A :data:`DATE_FROM_NAME` repair if features carry a date other than ``when`` (the name's).
+
+    A renamed or copied file keeps the date of its contents; the name wins (it is what the user
+    sees and renames) and the disagreement is recorded, so Problems and ``inspect`` list it.
+    Values that are not real dates (ISW's 1899-12-30 placeholders, empty cells) disagree with
+    nothing.
+    """
+    count, seen = 0, set()
+    for row in rows:
+        for key, value in row.items():
+            if key.lower() not in DATE_ATTRIBUTES:
+                continue
+            try:
+                parsed = date_from_value(value, path, key)
+            except DateError:
+                continue
+            if parsed is not None and parsed != when:
+                count += 1
+                seen.add((parsed, key))
+                break
+    if not count:
+        return ()
+    (first, field), *_ = sorted(seen)
+    others = f" (and {len(seen) - 1} other dates)" if len(seen) > 1 else ""
+    detail = (
+        f"the name says {when.isoformat()}, attribute {field!r} says {first.isoformat()}{others};"
+        " the name's date is used"
+    )
+    return (Repair(DATE_FROM_NAME, count, path, detail),)

@@ -190,9 +190,8 @@ def build_catalog(results: Iterable[FileResult]) -> Catalog:
         records += result.records
         catalog.problems += result.problems
     geometries = shapely.from_wkb([r.wkb for r in records])
-    grouped: dict[tuple[str, object], list[Snapshot]] = defaultdict(list)
-    for record, geometry in zip(records, geometries, strict=True):
-        snapshot = Snapshot(
+    snapshots = [
+        Snapshot(
             series=record.series,
             date=record.date,
             geometry=geometry,
@@ -202,14 +201,23 @@ def build_catalog(results: Iterable[FileResult]) -> Catalog:
             repairs=record.repairs,
             crs=record.crs,
         )
-        grouped[(record.series, record.date)].append(snapshot)
+        for record, geometry in zip(records, geometries, strict=True)
+    ]
+    fill_catalog(catalog, snapshots)
+    return catalog
+
+
+def fill_catalog(catalog: Catalog, snapshots: Iterable[Snapshot]) -> None:
+    """Put ``snapshots`` into ``catalog`` by series and date, same series and date merged."""
+    grouped: dict[tuple[str, object], list[Snapshot]] = defaultdict(list)
+    for snapshot in snapshots:
+        grouped[(snapshot.series, snapshot.date)].append(snapshot)
     by_series: dict[str, list[Snapshot]] = defaultdict(list)
     for items in grouped.values():
         merged = _merge(items)
         by_series[merged.series].append(merged)
     for name in sorted(by_series):
         catalog.series[name] = sorted(by_series[name], key=lambda s: s.date)
-    return catalog
 
 
 def load_paths(

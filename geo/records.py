@@ -14,7 +14,7 @@ import numpy as np
 import shapely
 
 from geo import areas, dates, series
-from geo.errors import ReadError
+from geo.errors import ReadError, one_line
 from geo.model import Problem, Repair
 from geo.readers import Context, RawLayer, read_any
 from geo.repair import dissolve, repair
@@ -101,15 +101,18 @@ def _record(raw: RawLayer, value: str, when: dt.date, indices: list[int]) -> Rec
         layer=layer,
         wkb=shapely.to_wkb(geometry),
         area_km2=areas.geodesic_area_km2(geometry),
-        repairs=(*raw.repairs, *repairs, *dissolved),
+        repairs=(*raw.repairs, *repairs, *dissolved, *_name_date(raw, when, indices)),
         crs=raw.crs,
     )
 
 
+def _name_date(raw: RawLayer, when: dt.date, indices: list[int]) -> tuple[Repair, ...]:
+    return dates.name_date_repairs([raw.properties[i] for i in indices], when, raw.source)
+
+
 def problem(path: str, reason: str) -> Problem:
     """A :class:`Problem` whose message is one line, however many the underlying error had."""
-    lines = [line.strip() for line in str(reason).splitlines() if line.strip()]
-    return Problem(path, lines[0] if lines else "unknown error")
+    return Problem(path, one_line(reason))
 
 
 def records_from_layer(raw: RawLayer) -> tuple[list[Record], list[Problem]]:

@@ -41,6 +41,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+DEFAULT_NAMES = frozenset({"doc"})
+"""Names that say nothing: KML's default document name (``doc``, ``doc.kml`` in a KMZ). A layer
+so named takes its series from the next name, the file's."""
+
 _COMPILED = tuple((re.compile(pattern), series) for pattern, series in RULES)
 _SQUASH = re.compile(r"[^a-z0-9]+")
 _CLEAN = re.compile(r"[_\s]+")
@@ -84,11 +88,14 @@ def classify(names: Sequence[str]) -> tuple[str, str]:
     Returns
     -------
     (series, name)
-        The canonical series, or the cleaned first name when no rule matches; and the name used.
+        The canonical series, or the cleaned first name when no rule matches (skipping
+        :data:`DEFAULT_NAMES`); and the name used.
     """
     for name in names:
         series = match(name)
         if series is not None:
             return series, name
-    first = next((n for n in names if n), "unnamed")
+    given = [n for n in names if n]
+    telling = [n for n in given if clean_name(n).lower() not in DEFAULT_NAMES]
+    first = next(iter(telling or given), "unnamed")
     return clean_name(first), first
