@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPainter
     from shapely.geometry.base import BaseGeometry
 
+    from ui.map.frame import Frame
     from ui.map.geometry_paths import PathCache
     from ui.map.labels import PlaceLike
 
@@ -157,3 +158,30 @@ class BasemapLayerItem(GeometryLayerItem):
             painter.drawPath(self._cache.path(self._backdrop, mpp, visible_rect(painter)))
         apply_style(painter, self._style, scale)
         painter.drawPath(self._cache.path(geometry, mpp, visible_rect(painter)))
+
+
+def make_basemap_item(
+    cache: PathCache, data: BasemapData, name: str, color: str, opacity: float
+) -> BasemapLayerItem | None:
+    """The item of basemap layer ``name`` (a layer-panel name), or None if ``data`` lacks it.
+
+    The land layer also carries the sea: it fills the basemap's extent beneath the land.
+    """
+    levels = data.layers.get(LAYER_KEYS[name])
+    if not levels:
+        return None
+    item = BasemapLayerItem(cache, name)
+    item.set_levels(levels, basemap_style(name, color, opacity))
+    if name == "Land":
+        item.set_backdrop(data.extent)
+    return item
+
+
+def places_in_frame(data: BasemapData, frame: Frame) -> list[PlaceLike]:
+    """The places of ``data`` to label in ``frame``: more of them the closer the zoom."""
+    from ui.map.labels import frame_bbox_lonlat, min_population
+
+    if data.places is None:
+        return []
+    population = min_population(frame.metres_per_pixel * frame.scale)
+    return list(data.places(frame_bbox_lonlat(frame), population))

@@ -26,14 +26,21 @@ from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from geo.projection import to_display, to_lonlat
-from ui.map.basemap_items import LAYER_KEYS, BasemapData, BasemapLayerItem, basemap_style
+from ui.map.basemap_items import (
+    LAYER_KEYS,
+    BasemapData,
+    BasemapLayerItem,
+    basemap_style,
+    make_basemap_item,
+    places_in_frame,
+)
 from ui.map.cached_group import CachedGroupItem
 from ui.map.canvas import MapGraphicsView, MapTool, MapViewBox
 from ui.map.compare_style import compare_entries
 from ui.map.foreground import LabelLayer
 from ui.map.frame import Frame
 from ui.map.geometry_paths import PathCache
-from ui.map.labels import frame_bbox_lonlat, min_population
+from ui.map.labels import frame_bbox_lonlat
 from ui.map.layer_items import GeometryLayerItem
 from ui.map.north_arrow import paint_north_arrow
 from ui.map.picture import MapPicture, paint_map
@@ -220,10 +227,9 @@ class MapView(QWidget):
 
     def _places(self, frame: Frame) -> list:
         layer = self._layer_state(PLACE_LAYER)
-        if self._basemap.places is None or layer is None or not layer.visible:
+        if layer is None or not layer.visible:
             return []
-        population = min_population(frame.metres_per_pixel * frame.scale)
-        return list(self._basemap.places(frame_bbox_lonlat(frame), population))
+        return places_in_frame(self._basemap, frame)
 
     def _label_color(self) -> str:
         layer = self._layer_state(PLACE_LAYER)
@@ -341,15 +347,12 @@ class MapView(QWidget):
             self._on_layers_vm_layer_changed(layer.name)
 
     def _add_basemap_item(self, name: str) -> None:
-        levels = self._basemap.layers.get(LAYER_KEYS[name])
-        if not levels:
-            return
-        item = BasemapLayerItem(self._basemap_cache, name)
         layer = self._layer_state(name)
-        item.set_levels(levels, basemap_style(name, layer.color, layer.opacity))
-        if name == "Land":
-            item.set_backdrop(self._basemap.extent)
-        self._basemap_items[name] = item
+        item = make_basemap_item(
+            self._basemap_cache, self._basemap, name, layer.color, layer.opacity
+        )
+        if item is not None:
+            self._basemap_items[name] = item
 
     def _on_layers_vm_layer_changed(self, name: str) -> None:
         layer = self._layer_state(name)
