@@ -46,6 +46,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "zoom_out", "Zoom &out", "&View", lambda w: w.app_vm.zoom(1 / 1.5), ("Ctrl+-",), True
     ),
     ActionSpec(
+        "reset_layout",
+        "&Reset layout",
+        "&View",
+        lambda w: w.reset_layout(),
+        separator_before=True,
+    ),
+    ActionSpec(
         "play", "&Play / pause", "&Time", lambda w: w.app_vm.toggle_playing(), ("Space",), True
     ),
     ActionSpec("step_back", "Step &back", "&Time", lambda w: w.app_vm.step(-1), ("Alt+Left", "[")),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QHBoxLayout,
+    QLabel,
     QSlider,
     QToolButton,
     QVBoxLayout,
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from viewmodels.layers_viewmodel import LayerState, LayersViewModel
+    from viewmodels.map_viewmodel import MapViewModel
 
 
 def ask_color_dialog(initial: str, parent: QWidget | None = None) -> str | None:
@@ -41,6 +43,11 @@ class LayerRow(QWidget):
         self.name = layer.name
         self._panel = panel
         self.visible_box = QCheckBox(layer.name, self)
+        self.visible_box.setToolTip(layer.name)
+        self.date_label = QLabel(self)
+        self.date_label.setStyleSheet("color:#555")
+        self.date_label.setToolTip("The snapshot this layer shows on the map")
+        self.date_label.setVisible(layer.kind == "series")
         self.color_button = QToolButton(self)
         self.color_button.setToolTip("Colour")
         self.opacity_slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -52,6 +59,7 @@ class LayerRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 1, 2, 1)
         layout.addWidget(self.visible_box, 1)
+        layout.addWidget(self.date_label)
         for widget in (self.color_button, self.opacity_slider, self.up_button, self.down_button):
             layout.addWidget(widget)
         self.update_from(layer)
@@ -91,6 +99,8 @@ class LayersPanel(QWidget):
     parent : QWidget, optional
     ask_color : callable, optional
         ``ask_color(initial_hex, parent) -> hex or None``; a QColorDialog by default.
+    series_notes : MapViewModel, optional
+        Says which snapshot each series shows; series rows then carry that date.
     """
 
     def __init__(
@@ -99,9 +109,11 @@ class LayersPanel(QWidget):
         parent: QWidget | None = None,
         *,
         ask_color: Callable[[str, QWidget | None], str | None] = ask_color_dialog,
+        series_notes: MapViewModel | None = None,
     ) -> None:
         super().__init__(parent)
         self.layers_vm = layers_vm
+        self._notes = series_notes
         self.ask_color = ask_color
         self._rows: dict[str, LayerRow] = {}
         self._layout = QVBoxLayout(self)
@@ -110,6 +122,8 @@ class LayersPanel(QWidget):
         self._layout.addStretch(1)
         layers_vm.sig_layers_changed.connect(self._on_layers_vm_layers_changed)
         layers_vm.sig_layer_changed.connect(self._on_layers_vm_layer_changed)
+        if series_notes is not None:
+            series_notes.sig_series_shown_changed.connect(self._on_notes_series_shown_changed)
         self._on_layers_vm_layers_changed()
 
     def rows(self) -> list[LayerRow]:
@@ -139,6 +153,14 @@ class LayersPanel(QWidget):
             row.update_from(layer)
             row.up_button.setEnabled(position > 0)
             row.down_button.setEnabled(position < len(layers) - 1)
+        self._on_notes_series_shown_changed()
+
+    def _on_notes_series_shown_changed(self) -> None:
+        if self._notes is None:
+            return
+        for name, row in self._rows.items():
+            if row.date_label.isVisibleTo(row):
+                row.date_label.setText(self._notes.series_note(name))
 
     def _on_layers_vm_layer_changed(self, name: str) -> None:
         if name in self._rows:

@@ -14,10 +14,12 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,15 @@ from PySide6.QtWidgets import (
 from ui.actions import build_actions
 from ui.chart_view import ChartView
 from ui.compare_panel import ComparePanel
+from ui.layout import (
+    LAYOUT_VERSION,
+    arrange,
+    available_geometry,
+    dock_floating_over,
+    initial_geometry,
+    place_dock,
+    raise_tab,
+)
 from ui.problems_panel import ProblemsPanel
 from ui.status import StatusView
 from ui.timeline_view import TimelineView
@@ -63,9 +74,14 @@ def default_central(app_vm: AppViewModel) -> QWidget:
 
 
 def _layers_panel(app_vm: AppViewModel) -> QWidget:
+    """The layer panel in a scroll area: ten layers must not make the window taller."""
     from ui.layers_panel import LayersPanel
 
-    return LayersPanel(app_vm.layers)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(LayersPanel(app_vm.layers, series_notes=app_vm.map))
+    return scroll
 
 
 class MainWindow(QMainWindow):
@@ -97,7 +113,7 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self.docks: dict[str, QDockWidget] = {}
         self.setAcceptDrops(True)
-        self.resize(1500, 950)
+        self.setGeometry(initial_geometry(available_geometry(self)))
         for name in ("&File", "&View", "&Time", "&Help"):
             self.menu(name)
         self.map_view = central(app_vm)
@@ -122,16 +138,16 @@ class MainWindow(QMainWindow):
             widget = QWidget() if key in self.DEFERRED else factory(self.app_vm)
             self.docks[key] = self.add_dock(title, widget, area)
         self._deferred = [(key, f) for key, _t, _a, f in self.DOCKS if key in self.DEFERRED]
-        self.splitDockWidget(self.docks["compare"], self.docks["layers"], Qt.Orientation.Vertical)
-        self.splitDockWidget(self.docks["timeline"], self.docks["chart"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.docks["chart"], self.docks["problems"])
-        self.docks["chart"].raise_()
-        self.resizeDocks([self.docks["chart"]], [320], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["compare"]], [260], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["compare"]], [330], Qt.Orientation.Horizontal)
         welcome = WelcomeView(self.open_files, self.open_folder, self.app_vm.open_demo)
         self.welcome = welcome
         self.docks["welcome"] = self.add_dock("Welcome", welcome, Area.RightDockWidgetArea)
+        arrange(self)
+        self._arranged = True
+
+    def reset_layout(self) -> None:
+        """View → Reset layout: every dock back where the default layout has it."""
+        arrange(self)
+        self._on_app_demo_changed(self.app_vm.is_demo())
 
     def _bind(self) -> None:
         vm = self.app_vm
@@ -139,6 +155,7 @@ class MainWindow(QMainWindow):
         vm.sig_demo_changed.connect(self._on_app_demo_changed)
         vm.sig_recent_changed.connect(self._on_app_recent_changed)
         vm.dataset.sig_catalog_changed.connect(lambda: self._on_app_demo_changed(vm.is_demo()))
+        vm.dataset.sig_loading_changed.connect(lambda _on: self._on_app_demo_changed(vm.is_demo()))
         vm.dataset.sig_error_raised.connect(lambda message: self._error(self, message))
         vm.chart.sig_error_changed.connect(self._on_chart_error_changed)
         self.setWindowTitle(vm.title())
@@ -165,6 +182,8 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.menu("&View").addAction(dock.toggleViewAction())
+        if getattr(self, "_arranged", False):
+            place_dock(self, dock)
         return dock
 
     MENU_ORDER = ("File", "Edit", "View", "Time", "Help")
@@ -207,7 +226,11 @@ class MainWindow(QMainWindow):
 
     def _on_app_demo_changed(self, demo: bool) -> None:
         self.banner.setVisible(demo)
-        self.docks["welcome"].setVisible(demo or self.app_vm.dataset.catalog() is None)
+        dataset = self.app_vm.dataset
+        welcome = demo or (dataset.catalog() is None and not dataset.loading())
+        self.docks["welcome"].setVisible(welcome)
+        if welcome:
+            raise_tab(self, "welcome")
 
     def _on_chart_error_changed(self, message: str) -> None:
         if message:
@@ -234,11 +257,13 @@ class MainWindow(QMainWindow):
         geometry, state = self.app_vm.settings.window_layout()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        if not state.isEmpty():
-            self.restoreState(state)
+        if not state.isEmpty() and self.restoreState(state, LAYOUT_VERSION):
+            dock_floating_over(self)
+        self._on_app_demo_changed(self.app_vm.is_demo())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.app_vm.settings.set_window_layout(self.saveGeometry(), self.saveState())
+        state = self.saveState(LAYOUT_VERSION)
+        self.app_vm.settings.set_window_layout(self.saveGeometry(), state)
         self.app_vm.settings.sync()
         self.app_vm.shutdown()
         super().closeEvent(event)

@@ -12,15 +12,21 @@ if TYPE_CHECKING:
 
 
 def format_readout(r: CursorReadout) -> str:
-    """``48.12345° N 37.12345° E — inside Series on 2024-11-01`` (or outside / nothing)."""
+    """``48.12345° N 37.12345° E — inside DeepState (2024-11-20) · outside ISW (…)``.
+
+    Every visible series is listed with the date its layer shows, top layer first.
+    """
     if r.lon is None or r.lat is None:
         return ""
     ns, ew = ("N" if r.lat >= 0 else "S"), ("E" if r.lon >= 0 else "W")
     where = f"{abs(r.lat):.5f}° {ns} {abs(r.lon):.5f}° {ew}"
-    if r.covered is None or r.date is None:
-        return where
-    inside = "inside" if r.covered else "outside"
-    return f"{where} — {inside} {r.series} on {r.date.isoformat()}"
+    parts = [
+        f"{'inside' if hit.covered else 'outside'} {hit.series} ({hit.note})"
+        if hit.covered is not None
+        else f"{hit.series} ({hit.note})"
+        for hit in r.hits
+    ]
+    return " — ".join([where, " · ".join(parts)]) if parts else where
 
 
 class StatusView(QStatusBar):

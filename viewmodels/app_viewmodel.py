@@ -125,6 +125,8 @@ class AppViewModel(QObject):
         self.chart.sig_date_requested.connect(self._on_chart_date_requested)
         self.map.sig_cursor_moved.connect(self._on_map_cursor_moved)
         self.map.sig_view_changed.connect(self._on_map_view_changed)
+        self.layers.sig_layers_changed.connect(self._on_layers_changed)
+        self.layers.sig_layer_changed.connect(self._on_layers_changed)
 
     def title(self) -> str:
         return self._title
@@ -234,15 +236,13 @@ class AppViewModel(QObject):
 
     @Slot()
     def _on_timeline_shown_changed(self) -> None:
-        catalog, date, series = self.dataset.catalog(), self.timeline.shown_date(), ""
-        shown = {}
-        if catalog is not None and date is not None:
-            series = self.timeline.series()
-            for name, items in catalog.series.items():
-                if items and items[0].date <= date:
-                    shown[name] = catalog.at(name, date).geometry
-        self.map.set_shown(shown)
-        self.cursor.set_target(series, date, shown.get(series))
+        from geo.shown import shown_on
+
+        catalog, date = self.dataset.catalog(), self.timeline.shown_date()
+        series = shown_on(catalog, date) if catalog is not None and date is not None else {}
+        self.map.set_shown({n: s.geometry for n, s in series.items() if s.geometry is not None})
+        self.map.set_series_shown(series)
+        self._on_layers_changed()
         tl = self.timeline
         self.chart.set_markers(tl.date_a(), tl.date_b(), tl.shown_date())
 
@@ -256,6 +256,14 @@ class AppViewModel(QObject):
             self.compare.clear()
         if not self._demo and tl.series():
             self.settings.set_dates(tl.series(), tl.date_a(), tl.date_b())
+
+    @Slot()
+    def _on_layers_changed(self) -> None:
+        """Hover tests every visible series, top layer first."""
+        shown = self.map.series_shown()
+        top_first = reversed(self.layers.series_layers())
+        visible = [la.name for la in top_first if la.visible and la.name in shown]
+        self.cursor.set_targets([shown[name] for name in visible])
 
     @Slot(object)
     def _on_chart_date_requested(self, date: Any) -> None:

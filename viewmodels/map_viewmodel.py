@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
     from shapely.geometry.base import BaseGeometry
 
+    from geo.shown import SeriesShown
+
 BBox = tuple[float, float, float, float]
 """(min lon, min lat, max lon, max lat) in degrees."""
 
@@ -63,6 +65,8 @@ class MapViewModel(QObject):
 
     sig_shown_changed = Signal()
     """The geometries shown (per series) changed."""
+    sig_series_shown_changed = Signal()
+    """Which snapshot each series shows changed (see :meth:`series_shown`)."""
     sig_compare_changed = Signal()
     """The comparison drawn on the map changed (or was cleared)."""
     sig_fit_requested = Signal(object)
@@ -76,6 +80,7 @@ class MapViewModel(QObject):
         super().__init__(parent)
         self._shown: dict[str, BaseGeometry] = {}
         self._compare: CompareGeometries | None = None
+        self._series_shown: dict[str, SeriesShown] = {}
         self._cursor: tuple[float, float] | None = None
         self._view_bbox: BBox | None = None
 
@@ -93,6 +98,26 @@ class MapViewModel(QObject):
             return
         self._shown = new
         self.sig_shown_changed.emit()
+
+    def series_shown(self) -> dict[str, SeriesShown]:
+        """Per series: the date asked, the snapshot drawn and its note (a copy)."""
+        return dict(self._series_shown)
+
+    def series_note(self, name: str) -> str:
+        """The date series ``name`` shows, as the layer panel says it ("" when not loaded)."""
+        shown = self._series_shown.get(name)
+        return "" if shown is None else shown.note
+
+    def set_series_shown(self, shown: Mapping[str, SeriesShown]) -> None:
+        """Record which snapshot each series shows; emits only when a date or note changed."""
+        new = dict(shown)
+
+        def key(items: Mapping[str, SeriesShown]) -> dict[str, tuple[object, ...]]:
+            return {n: (s.asked, s.date, s.first, s.last) for n, s in items.items()}
+
+        if key(new) != key(self._series_shown):
+            self._series_shown = new
+            self.sig_series_shown_changed.emit()
 
     def compare(self) -> CompareGeometries | None:
         """The comparison drawn on the map, or None."""

@@ -1,0 +1,75 @@
+"""Which snapshot of each series the map shows on a date, and how to say so.
+
+Every series is drawn at its latest snapshot on or before the shown date. The layer panel and
+the hover readout must say which date that is, because series are not updated on the same days:
+an ISW layer may show 2024-11-19 while DeepState shows 2024-11-20, and a layer whose snapshots
+stopped in April 2022 would otherwise sit on an August map without a word.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from shapely.geometry.base import BaseGeometry
+
+    from geo.model import Catalog
+
+
+@dataclass(frozen=True)
+class SeriesShown:
+    """One series on the shown date.
+
+    Attributes
+    ----------
+    series : str
+        The series.
+    asked : datetime.date
+        The date the map shows.
+    date : datetime.date or None
+        The snapshot drawn (the latest on or before ``asked``); None when there is none yet.
+    first, last : datetime.date
+        The series' first and last snapshots.
+    geometry : BaseGeometry or None
+        The geometry drawn (None when there is no snapshot yet).
+    """
+
+    series: str
+    asked: dt.date
+    date: dt.date | None
+    first: dt.date
+    last: dt.date
+    geometry: BaseGeometry | None
+
+    @property
+    def note(self) -> str:
+        """``2024-11-20``, ``no snapshot yet (first 2022-04-13)``, ``last snapshot 2022-04-13``."""
+        if self.date is None:
+            return f"no snapshot yet (first {self.first.isoformat()})"
+        if self.asked > self.last:
+            return f"last snapshot {self.last.isoformat()}"
+        return self.date.isoformat()
+
+
+def shown_on(catalog: Catalog, day: dt.date) -> dict[str, SeriesShown]:
+    """Every series of ``catalog`` as the map shows it on ``day``."""
+    shown = {}
+    for name in catalog.series_names():
+        items = catalog.snapshots(name)
+        if not items:
+            continue
+        index = bisect.bisect_right([s.date for s in items], day) - 1
+        snap = items[index] if index >= 0 else None
+        shown[name] = SeriesShown(
+            name,
+            day,
+            None if snap is None else snap.date,
+            items[0].date,
+            items[-1].date,
+            None if snap is None else snap.geometry,
+        )
+    return shown

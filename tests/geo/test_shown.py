@@ -1,0 +1,36 @@
+"""geo.shown: which snapshot each real ISW series shows on a date, and the note that says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.loader import load_paths
+from geo.shown import shown_on
+from tests.paths import ISW
+
+
+@pytest.fixture(scope="module")
+def isw():
+    return load_paths([ISW / "shapefiles_2022"])
+
+
+def test_each_series_says_its_own_date(isw) -> None:
+    shown = shown_on(isw, dt.date(2022, 8, 23))
+    assert shown["Assessed Russian control"].note == "2022-08-23"
+    claimed = shown["Claimed Russian control"]
+    assert claimed.date == dt.date(2022, 4, 13)
+    assert claimed.note == "last snapshot 2022-04-13"
+    assert claimed.geometry is isw.at("Claimed Russian control", claimed.date).geometry
+
+
+def test_a_day_between_snapshots_names_the_one_used(isw) -> None:
+    shown = shown_on(isw, dt.date(2022, 8, 10))
+    assert shown["Assessed Russian control"].note == "2022-08-07"
+
+
+def test_before_the_first_snapshot_nothing_is_drawn(isw) -> None:
+    shown = shown_on(isw, dt.date(2022, 4, 1))
+    assert all(s.geometry is None for s in shown.values())
+    assert shown["Assessed Russian advances"].note == "no snapshot yet (first 2022-04-13)"
