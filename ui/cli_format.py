@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import unicodedata
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import orjson
+
+from geo.units import format_km2
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -17,11 +21,34 @@ if TYPE_CHECKING:
     from geo.model import Catalog
 
 DIGITS = 3
+#: Unicode categories never written raw to a terminal: controls (ESC, CR, newline...), format
+#: characters (bidi overrides), lone surrogates (undecodable bytes of a file name), line breaks.
+_UNPRINTABLE = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (os.fsdecode's surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if char in "\n\r\t":
+        return repr(char)[1:-1]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every control, format and undecodable character escaped (``\\x1b``, ``\\n``).
+
+    File names come from strangers: a newline would split a one-line message, an escape sequence
+    would reach the terminal raw, an undecodable byte would make the write fail.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_escape(c) if unicodedata.category(c) in _UNPRINTABLE else c for c in text)
 
 
 def km2(value: float, *, signed: bool = False) -> str:
-    """``12,345.678 km²`` (with a ``+`` for positive values when ``signed``)."""
-    return f"{value:{'+' if signed else ''},.{DIGITS}f} km²"
+    """``12,345.678 km²`` in plain ASCII for scripts (``+`` on positive values when ``signed``)."""
+    return format_km2(value, DIGITS, signed=signed, minus="-")
 
 
 def _date_range(start: dt.date, end: dt.date) -> str:
@@ -58,9 +85,9 @@ def inspect_text(catalog: Catalog, gaps: dict[str, list[tuple[dt.date, dt.date]]
     kinds = Counter(r.kind for r in repairs)
     summary = ", ".join(f"{kind} x{count}" for kind, count in sorted(kinds.items()))
     lines.append(f"Repairs: {len(repairs)}" + (f" ({summary})" if repairs else ""))
-    lines.extend(f"  {repair}" for repair in repairs)
+    lines.extend(f"  {printable(str(repair))}" for repair in repairs)
     lines.append(f"Problems: {len(catalog.problems)}")
-    lines.extend(f"  {problem}" for problem in catalog.problems)
+    lines.extend(f"  {printable(str(problem))}" for problem in catalog.problems)
     return "\n".join(lines) + "\n"
 
 
@@ -82,8 +109,11 @@ def areas_json(series: str, rows: Sequence[tuple[dt.date, float]]) -> str:
 
 
 def dumps(value: Any) -> str:
-    """Indented JSON text with a final newline."""
-    return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
+    """Indented JSON text with a final newline (ASCII-escaped if a name holds undecodable bytes)."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n"
+    except orjson.JSONEncodeError:
+        return json.dumps(value, indent=2, default=str) + "\n"
 
 
 def _when(asked: dt.date, actual: dt.date) -> str:

@@ -22,23 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from geo.units import format_km2, format_number
 from ui.map.styles import GAINED, LOST
 
 if TYPE_CHECKING:
     from viewmodels.compare_viewmodel import CompareRow, CompareViewModel
 
 HEADERS = ("", "km²", "% of Ukraine")
-SWATCHES = {"Gained": GAINED, "Lost": LOST}
-"""Rows that get a colour swatch, and its colour (the map's)."""
+SWATCHES = {"gained": GAINED, "lost": LOST}
+"""Kinds of rows that get a colour swatch, and its colour (the map's)."""
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def signed(value: float, decimals: int, sign: bool) -> str:
-    """``+1,234.5`` / ``−1,234.5`` (true minus sign) when ``sign``, else ``1,234.5``."""
-    text = f"{abs(value):,.{decimals}f}"
-    if not sign or round(value, decimals) == 0:
-        return text
-    return ("+" if value > 0 else "−") + text
 
 
 def _swatch(color: QColor) -> QIcon:
@@ -101,8 +94,12 @@ class ComparePanel(QWidget):
         table.setFixedHeight(height)
 
     def _fill_row(self, i: int, row: CompareRow) -> None:
-        net = row.label == "Net"
-        cells = (row.label, signed(row.km2, 1, net), f"{signed(row.percent, 3, net)} %")
+        net = row.kind == "net"
+        cells = (
+            row.label,
+            format_number(row.km2, 1, signed=net),
+            f"{format_number(row.percent, 3, signed=net)} %",
+        )
         for j, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if j:
@@ -112,8 +109,8 @@ class ComparePanel(QWidget):
                 font.setBold(True)
                 item.setFont(font)
             self.table.setItem(i, j, item)
-        if row.label in SWATCHES:
-            self.table.item(i, 0).setIcon(_swatch(SWATCHES[row.label]))
+        if row.kind in SWATCHES:
+            self.table.item(i, 0).setIcon(_swatch(SWATCHES[row.kind]))
 
     def _on_vm_result_changed(self, *_args: object) -> None:
         rows = self.vm.rows()
@@ -123,12 +120,12 @@ class ComparePanel(QWidget):
             self._fill_row(i, row)
         self._fit_table_to_rows()
         self.table.setVisible(bool(rows))
-        net = next((r for r in rows if r.label == "Net"), None)
+        net = next((r for r in rows if r.kind == "net"), None)
         self.net_label.setVisible(net is not None)
         if net is not None:
             color = GAINED if net.km2 > 0 else LOST if net.km2 < 0 else QColor("#303030")
             self.net_label.setStyleSheet(f"color:{color.name()}")
-            self.net_label.setText(f"Net {signed(net.km2, 1, True)} km²")
+            self.net_label.setText(f"Net {format_km2(net.km2, signed=True)}")
         if result is None:
             self.title.setText("Switch on Compare (C) to measure the change from A to B.")
         else:

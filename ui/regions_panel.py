@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from geo.errors import AtlasError
+from geo.units import format_number
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,12 +44,6 @@ COL_VISIBLE, COL_COLOR, COL_NAME = 0, 1, 2
 SWATCH_WIDTH = 26
 NO_DATES = "km² inside each region (no dates A and B to compare)"
 NO_REGIONS = "Draw a region with Polygon or Rectangle to get its km² for dates A and B."
-
-
-def format_number(value: float, signed: bool = False) -> str:
-    """``1 234.5`` style (thin-space thousands, the unit is in the caption), signed if asked."""
-    text = f"{value:+,.1f}" if signed else f"{value:,.1f}"
-    return text.replace(",", "\u202f")
 
 
 class SwatchDelegate(QStyledItemDelegate):
@@ -249,7 +244,7 @@ class RegionsPanel(QWidget):
             values = (stats.area_a_km2, stats.area_b_km2, stats.gained_km2, stats.lost_km2)
             values += (stats.net_km2,)
         for offset, value in enumerate(values):
-            text = "—" if value is None else format_number(value, signed=offset == 4)
+            text = "—" if value is None else format_number(value, 1, signed=offset == 4)
             item = QTableWidgetItem(text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from geo.errors import AtlasError
+from geo.errors import AtlasError, one_line
 
 if TYPE_CHECKING:
     from viewmodels.regions_viewmodel import RegionsViewModel
@@ -116,6 +116,6 @@ class RegionsAutosave(QObject):
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
         aside = self.path.with_name(f"regions.autosave.corrupt-{stamp}.geojson")
         self.path.replace(aside)
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        reason = one_line(exc)
         self.last_problem = f"{self.path}: unreadable autosave moved to {aside.name} ({reason})"
         self.sig_corrupt_found.emit(self.last_problem)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from geo.errors import one_line
 from viewmodels.batch import ChangeBatch
 
 if TYPE_CHECKING:
@@ -193,19 +194,16 @@ class ChartViewModel(QObject):
         self._source: tuple[int, str] | None = None
         self._error = ""
         self._region_series: RegionSeries | None = None
-        self._batch = ChangeBatch(self._observed, self._emit)
-
-    def _observed(self) -> dict[str, Any]:
-        return {
-            "data": self._data,
-            "computing": self._computing,
-            "markers": self._markers,
-            "error": self._error,
-            "region_series": self._region_series,
-        }
-
-    def _emit(self, name: str, value: Any) -> None:
-        getattr(self, f"sig_{name}_changed").emit(value)
+        self._batch = ChangeBatch(
+            self,
+            {
+                "data": "_data",
+                "computing": "_computing",
+                "markers": "_markers",
+                "error": "_error",
+                "region_series": "_region_series",
+            },
+        )
 
     def data(self) -> ChartData:
         return self._data
@@ -290,7 +288,7 @@ class ChartViewModel(QObject):
             self._data, self._computing, self._error = data, False, ""
 
     def _on_data_failed(self, exc: BaseException) -> None:
-        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        text = one_line(exc)
         with self._batch:
             self._data, self._computing = ChartData(), False
             self._error = f"chart failed: {text}"

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from geo.errors import one_line
+from geo.units import percent_of_ukraine
 from viewmodels.batch import ChangeBatch
 
 if TYPE_CHECKING:
@@ -19,9 +21,6 @@ if TYPE_CHECKING:
 
     from geo.model import Catalog
     from viewmodels.tasks import TaskRunner
-
-UKRAINE_KM2 = 603_628.0
-"""Ukraine's area within its internationally recognised borders, for the percentages."""
 
 
 class CompareSink(Protocol):
@@ -32,11 +31,16 @@ class CompareSink(Protocol):
 
 @dataclass(frozen=True)
 class CompareRow:
-    """One line of the comparison table: a label, km² and % of Ukraine."""
+    """One line of the comparison table: a label, km² and % of Ukraine.
+
+    ``kind`` says what the figure is (``"area"``, ``"gained"``, ``"lost"`` or ``"net"``) so a
+    view styles rows by meaning, never by matching label text.
+    """
 
     label: str
     km2: float
     percent: float
+    kind: str = "area"
 
 
 def default_delta(catalog: Catalog, series: str, date_from: dt.date, date_to: dt.date) -> Any:
@@ -82,14 +86,10 @@ class CompareViewModel(QObject):
         self._computing = False
         self._error = ""
         self._request: tuple[Any, ...] | None = None
-        self._batch = ChangeBatch(self._observed, self._emit)
-
-    def _observed(self) -> dict[str, Any]:
-        return {"result": _Same(self._result), "computing": self._computing, "error": self._error}
-
-    def _emit(self, name: str, value: Any) -> None:
-        getattr(self, f"sig_{name}_changed").emit(
-            value.value if isinstance(value, _Same) else value
+        self._batch = ChangeBatch(
+            self,
+            {"result": "_result", "computing": "_computing", "error": "_error"},
+            by_identity={"result"},
         )
 
     def result(self) -> Any:
@@ -107,13 +107,13 @@ class CompareViewModel(QObject):
         if r is None:
             return []
         values = [
-            (f"Area on {r.from_actual}", r.area_from_km2),
-            (f"Area on {r.to_actual}", r.area_to_km2),
-            ("Gained", r.gained_km2),
-            ("Lost", r.lost_km2),
-            ("Net", r.net_km2),
+            (f"Area on {r.from_actual}", r.area_from_km2, "area"),
+            (f"Area on {r.to_actual}", r.area_to_km2, "area"),
+            ("Gained", r.gained_km2, "gained"),
+            ("Lost", r.lost_km2, "lost"),
+            ("Net", r.net_km2, "net"),
         ]
-        return [CompareRow(label, km2, 100.0 * km2 / UKRAINE_KM2) for label, km2 in values]
+        return [CompareRow(text, km2, percent_of_ukraine(km2), kind) for text, km2, kind in values]
 
     def request(
         self, catalog: Catalog | None, series: str, date_a: dt.date | None, date_b: dt.date | None
@@ -155,19 +155,6 @@ class CompareViewModel(QObject):
     def _on_delta_failed(self, exc: BaseException) -> None:
         with self._batch:
             self._result, self._computing = None, False
-            self._error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self._error = one_line(exc)
         if self._sink is not None:
             self._sink.set_compare(None)
-
-
-class _Same:
-    """Compare results by identity: a Delta holds geometries, whose ``==`` is costly."""
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.value is self.value
-
-    def __hash__(self) -> int:
-        return id(self.value)

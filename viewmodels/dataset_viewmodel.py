@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from geo.demo import is_demo_path
+from geo.errors import one_line
 from geo.gaps import find_gaps
 
 if TYPE_CHECKING:
@@ -233,8 +234,7 @@ class DatasetViewModel(QObject):
         if state.is_cancelled() or type(exc).__name__ == "LoadCancelled":
             self._set_message("load cancelled; the previous data is kept")
             return
-        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-        message = lines[0] if lines else f"{type(exc).__name__} (no message)"
+        message = one_line(exc)
         self._set_message(f"load failed: {message}")
         self.sig_error_raised.emit(message)
 

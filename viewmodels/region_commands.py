@@ -8,7 +8,7 @@ the same *drag token*, and commands with the same token merge into a single undo
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -49,34 +49,38 @@ class DeleteRegionCommand(QUndoCommand):
         self._vm._insert(self._state, self._index)
 
 
-class RenameRegionCommand(QUndoCommand):
-    """Change a region's name."""
+class SetRegionFieldCommand(QUndoCommand):
+    """Set one field of a region's state (its name, colour, visibility); undo sets it back.
 
-    def __init__(self, vm: RegionsViewModel, region_id: int, name: str) -> None:
-        super().__init__(f"Rename to {name}")
-        self._vm, self._id = vm, region_id
-        self._old, self._new = vm.region(region_id).name, name
+    Parameters
+    ----------
+    vm : RegionsViewModel
+        The owner of the region.
+    region_id : int
+        Which region.
+    field : str
+        The :class:`RegionState` field to set.
+    value : Any
+        Its new value.
+    text : str
+        The undo menu label, e.g. ``"Rename to Pokrovsk"``.
+    """
+
+    def __init__(
+        self, vm: RegionsViewModel, region_id: int, field: str, value: Any, text: str
+    ) -> None:
+        super().__init__(text)
+        self._vm, self._id, self._field = vm, region_id, field
+        self._old, self._new = getattr(vm.region(region_id), field), value
+
+    def _set(self, value: Any) -> None:
+        self._vm._replace(replace(self._vm.region(self._id), **{self._field: value}))
 
     def redo(self) -> None:
-        self._vm._replace(replace(self._vm.region(self._id), name=self._new))
+        self._set(self._new)
 
     def undo(self) -> None:
-        self._vm._replace(replace(self._vm.region(self._id), name=self._old))
-
-
-class RecolorRegionCommand(QUndoCommand):
-    """Change a region's colour."""
-
-    def __init__(self, vm: RegionsViewModel, region_id: int, color: str) -> None:
-        super().__init__("Change colour")
-        self._vm, self._id = vm, region_id
-        self._old, self._new = vm.region(region_id).color, color
-
-    def redo(self) -> None:
-        self._vm._replace(replace(self._vm.region(self._id), color=self._new))
-
-    def undo(self) -> None:
-        self._vm._replace(replace(self._vm.region(self._id), color=self._old))
+        self._set(self._old)
 
 
 class EditGeometryCommand(QUndoCommand):

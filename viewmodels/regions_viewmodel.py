@@ -243,11 +243,15 @@ class RegionsViewModel(QObject):
     def rename(self, region_id: int, name: str) -> None:
         name = name.strip()
         if name and name != self.region(region_id).name:
-            self.undo_stack.push(commands.RenameRegionCommand(self, region_id, name))
+            self.undo_stack.push(
+                commands.SetRegionFieldCommand(self, region_id, "name", name, f"Rename to {name}")
+            )
 
     def recolor(self, region_id: int, color: str) -> None:
         if color != self.region(region_id).color:
-            self.undo_stack.push(commands.RecolorRegionCommand(self, region_id, color))
+            self.undo_stack.push(
+                commands.SetRegionFieldCommand(self, region_id, "color", color, "Change colour")
+            )
 
     def move_vertex(
         self, region_id: int, index: int, xy: tuple[float, float], drag: int | None = None

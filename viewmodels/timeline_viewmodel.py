@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -60,23 +60,20 @@ class TimelineViewModel(QObject):
         self._catalog: Catalog | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._batch = ChangeBatch(self._observed, self._emit)
-
-    def _observed(self) -> dict[str, Any]:
-        return {
-            "series_names": list(self._series_names),
-            "series": self._series,
-            "dates": list(self._dates),
-            "shown_date": self._shown,
-            "date_a": self._date_a,
-            "date_b": self._date_b,
-            "compare": self._compare,
-            "playing": self._playing,
-            "speed": self._speed,
-        }
-
-    def _emit(self, name: str, value: Any) -> None:
-        getattr(self, f"sig_{name}_changed").emit(value)
+        self._batch = ChangeBatch(
+            self,
+            {
+                "series_names": "_series_names",
+                "series": "_series",
+                "dates": "_dates",
+                "shown_date": "_shown",
+                "date_a": "_date_a",
+                "date_b": "_date_b",
+                "compare": "_compare",
+                "playing": "_playing",
+                "speed": "_speed",
+            },
+        )
 
     def series_names(self) -> list[str]:
         return list(self._series_names)

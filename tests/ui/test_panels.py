@@ -9,10 +9,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from geo.units import format_number
 from tests.shell.deepstate import deepstate_files, engine
 from ui.actions import tooltip
 from ui.chart_view import ChartView, date_tick_label, gap_spans
-from ui.compare_panel import ComparePanel, signed
+from ui.compare_panel import ComparePanel
 from ui.map.styles import GAINED, LOST
 from ui.timeline_view import TimelineView
 from ui.welcome import WelcomeView
@@ -40,12 +41,6 @@ def test_date_ticks_read_as_dates() -> None:
     assert date_tick_label(seconds, 365 * SECONDS_PER_DAY, False) == "2024"
     assert date_tick_label(seconds, 30 * SECONDS_PER_DAY, True) == "Nov 2024"
     assert date_tick_label(seconds, 5 * SECONDS_PER_DAY, False) == "20"
-
-
-def test_signed_numbers() -> None:
-    assert signed(384.46, 1, True) == "+384.5"
-    assert signed(-1234.5, 1, True) == "−1,234.5"
-    assert signed(110758.7, 1, False) == "110,758.7"
 
 
 def test_chart_draws_gained_up_lost_down_in_map_colours(qtbot, tmp_path) -> None:
@@ -107,7 +102,7 @@ def test_compare_table_fits_its_rows_with_swatches(qtbot, tmp_path) -> None:
     assert not table.item(labels.index("Gained"), 0).icon().isNull()
     assert table.item(labels.index("Area on 2024-11-01"), 0).icon().isNull()
     net = vm.compare.result().net_km2
-    assert signed(net, 1, True) in panel.net_label.text()
+    assert format_number(net, 1, signed=True) in panel.net_label.text()
 
 
 def test_welcome_text_is_never_clipped_in_a_narrow_dock(qtbot) -> None:

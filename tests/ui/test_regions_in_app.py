@@ -135,7 +135,7 @@ def panel_figures(window: MainWindow, row: int) -> dict[str, float]:
     """The numbers the regions panel shows in ``row`` (A, B, gained, lost, net)."""
     table = window.regions.panel.table
     cells = [table.item(row, COL_NAME + k).text() for k in range(1, 6)]
-    values = [float(c.replace("\u202f", "").replace(" km²", "")) for c in cells]
+    values = [float(c.replace(",", "").replace("\u2212", "-")) for c in cells]
     return dict(zip(FIGURES, values, strict=True))
 
 

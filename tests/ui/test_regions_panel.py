@@ -79,7 +79,7 @@ def test_numbers_shown_are_the_reference_ones(qtbot, tmp_path) -> None:
     stats.refresh_now()
     expected = reference_figures(kurakhove_rectangle(), deepstate(A), deepstate(B))
     cells = [panel.table.item(0, COL_NAME + k).text() for k in range(1, 6)]
-    values = [float(c.replace("\u202f", "").replace(" km²", "")) for c in cells]
+    values = [float(c.replace(",", "").replace("\u2212", "-")) for c in cells]
     order = ("area_a_km2", "area_b_km2", "gained_km2", "lost_km2")
     assert values[:4] == pytest.approx([expected[k] for k in order], abs=0.06)
     assert cells[4].startswith("+") == (expected["gained_km2"] > expected["lost_km2"])

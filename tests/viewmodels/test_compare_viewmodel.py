@@ -8,8 +8,9 @@ import pytest
 import shapely
 
 from geo.areas import geodesic_area_km2
+from geo.units import UKRAINE_KM2
 from tests.shell.deepstate import SERIES, engine, read_catalog
-from viewmodels.compare_viewmodel import UKRAINE_KM2, CompareViewModel
+from viewmodels.compare_viewmodel import CompareViewModel
 from viewmodels.map_viewmodel import MapViewModel
 from viewmodels.tasks import TaskRunner
 

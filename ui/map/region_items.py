@@ -14,6 +14,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem
 
+from geo.units import format_km2
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
@@ -23,12 +25,6 @@ if TYPE_CHECKING:
 
 Z_REGIONS = 500.0
 FILL_ALPHA = 45
-
-
-def format_km2(value: float, signed: bool = False) -> str:
-    """``1 234.5 km²`` style (thin space thousands), with a sign when ``signed``."""
-    text = f"{value:+,.1f}" if signed else f"{value:,.1f}"
-    return text.replace(",", "\u202f") + " km²"
 
 
 def _path(xy: Sequence[tuple[float, float]]) -> QPainterPath:
