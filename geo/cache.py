@@ -2,9 +2,10 @@
 
 One SQLite database under ``platformdirs.user_cache_dir("frontline-atlas")`` holds a row per file:
 its absolute path, a fingerprint (size and mtime in ns of the file and of a shapefile's sidecars)
-and a payload (a small JSON header followed by the WKB of each snapshot). Nothing in it is trusted
-blindly: a changed fingerprint is a miss, a payload that does not decode is a miss, a database that
-SQLite cannot read or whose :data:`FORMAT` differs is deleted and rebuilt.
+a payload (a small JSON header followed by the WKB of each snapshot) and a checksum of it. Nothing
+in it is trusted blindly: a changed fingerprint, a checksum that does not match or a payload that
+does not decode is a miss (the file is read again), a database that SQLite cannot read or whose
+:data:`FORMAT` differs is deleted and rebuilt, and a cache that cannot be used at all is skipped.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import stat
 import struct
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from geo.errors import one_line
 from geo.model import Problem, Repair
 from geo.records import FileResult, Record
 
@@ -24,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 #: Bump whenever what a reader, a repair or the payload layout produces changes.
-FORMAT = 3
+FORMAT = 4
 _SIDECARS = (".dbf", ".shx", ".prj", ".cpg")
 _HEADER = struct.Struct("<I")
 
@@ -52,6 +55,20 @@ def fingerprint(path: str) -> str | None:
             continue
         parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
     return "|".join(parts)
+
+
+def digest(path: str, stamp: str, payload: bytes) -> bytes:
+    """The checksum stored with an entry: BLAKE2b of its path, fingerprint and payload.
+
+    Any flipped or shifted byte of the payload (or an entry moved to another path) makes the
+    entry a miss, so a damaged cache can only cost a re-read, never a wrong area.
+    """
+    import hashlib
+
+    key = hashlib.blake2b(digest_size=16)
+    key.update(path.encode("utf-8", "surrogateescape") + b"\0" + stamp.encode() + b"\0")
+    key.update(payload)
+    return key.digest()
 
 
 def encode(result: FileResult) -> bytes:
@@ -112,20 +129,53 @@ def decode(path: str, payload: bytes) -> FileResult:
 
 
 class LoadCache:
-    """The cache database. Use :meth:`get_many` and :meth:`put_many`; both never raise."""
+    """The cache database. Use :meth:`get_many` and :meth:`put_many`; both never raise.
+
+    A cache that cannot be opened or written (a read-only or missing folder, a file where the
+    folder should be, a folder or a symlink where the database should be) is not used: reads
+    and writes become no-ops and :attr:`problem` says why, once. A symlink at the database path
+    (or its journal) is never followed, so SQLite cannot be made to write through it.
+    """
 
     def __init__(self, folder: Path | None = None) -> None:
         self.path = (folder or cache_dir()) / f"load-v{FORMAT}.sqlite"
         self._db: sqlite3.Connection | None = None
+        self.problem: Problem | None = None
 
-    def _connect(self) -> sqlite3.Connection:
-        if self._db is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+    def _disable(self, reason: str) -> None:
+        self.close()
+        if self.problem is None:
+            self.problem = Problem(str(self.path), f"cache not used ({reason}); files read afresh")
+
+    def _unsafe_path(self) -> str | None:
+        """Why the database path must not be opened, or None when it is safe."""
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            candidate = str(self.path) + suffix
             try:
-                self._db = self._open()
-            except sqlite3.DatabaseError:
-                self._discard()
-                self._db = self._open()
+                info = os.lstat(candidate)
+            except FileNotFoundError:
+                continue
+            except OSError as error:
+                return f"cannot check {candidate}: {error.strerror or error}"
+            if not stat.S_ISREG(info.st_mode):
+                return f"{candidate} is not a regular file"
+        return None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is None and self.problem is None:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                unsafe = self._unsafe_path()
+                if unsafe is not None:
+                    self._disable(unsafe)
+                    return None
+                try:
+                    self._db = self._open()
+                except sqlite3.DatabaseError:
+                    self._discard()
+                    self._db = self._open()
+            except (OSError, sqlite3.Error) as error:
+                self._disable(one_line(error, type(error).__name__))
         return self._db
 
     def _open(self) -> sqlite3.Connection:
@@ -133,7 +183,7 @@ class LoadCache:
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         db.execute(
             "CREATE TABLE IF NOT EXISTS files"
-            " (path TEXT PRIMARY KEY, fingerprint TEXT, payload BLOB)"
+            " (path TEXT PRIMARY KEY, fingerprint TEXT, checksum BLOB, payload BLOB)"
         )
         row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         if row is None:
@@ -145,10 +195,13 @@ class LoadCache:
         return db
 
     def _discard(self) -> None:
+        """Delete a database SQLite cannot read (only regular files: see :meth:`_unsafe_path`)."""
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
             self._db = None
+        if self._unsafe_path() is not None:
+            raise sqlite3.DatabaseError("the cache database is not a regular file")
         for suffix in ("", "-journal", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 Path(str(self.path) + suffix).unlink()
@@ -157,24 +210,33 @@ class LoadCache:
         """The cached results of ``paths`` whose files have not changed since they were stored."""
         wanted = {p: fingerprint(p) for p in paths}
         keys = list(wanted)
-        rows: list[tuple[str, str, bytes]] = []
+        rows: list[tuple[str, str, bytes, bytes]] = []
+        db = self._connect()
+        if db is None:
+            return {}
         try:
-            db = self._connect()
             for start in range(0, len(keys), 900):
                 chunk = keys[start : start + 900]
                 marks = ",".join("?" * len(chunk))
-                query = f"SELECT path, fingerprint, payload FROM files WHERE path IN ({marks})"
+                query = (
+                    "SELECT path, fingerprint, checksum, payload FROM files"
+                    f" WHERE path IN ({marks})"
+                )
                 rows += db.execute(query, chunk).fetchall()
         except sqlite3.DatabaseError:
-            self._discard()
+            with contextlib.suppress(OSError, sqlite3.Error):
+                self._discard()
             return {}
         found = {}
-        for path, stored, payload in rows:
-            if path in wanted and wanted[path] is not None and wanted[path] == stored:
-                try:
-                    found[path] = decode(path, payload)
-                except (ValueError, KeyError, TypeError, struct.error):
-                    continue
+        for path, stored, checksum, payload in rows:
+            if path not in wanted or wanted[path] is None or wanted[path] != stored:
+                continue
+            if not isinstance(payload, bytes) or checksum != digest(path, stored, payload):
+                continue  # corrupt or tampered: read the file again
+            try:
+                found[path] = decode(path, payload)
+            except (ValueError, KeyError, TypeError, IndexError, struct.error):
+                continue
         return found
 
     def put_many(self, results: Iterable[FileResult]) -> None:
@@ -183,18 +245,22 @@ class LoadCache:
         for result in results:
             stamp = fingerprint(result.path)
             if stamp is not None:
-                rows.append((result.path, stamp, encode(result)))
+                payload = encode(result)
+                rows.append((result.path, stamp, digest(result.path, stamp, payload), payload))
         if not rows:
             return
+        db = self._connect()
+        if db is None:
+            return
         try:
-            db = self._connect()
-            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
             db.commit()
-        except sqlite3.DatabaseError:
-            self._discard()
+        except sqlite3.Error as error:  # read-only, full disk, locked: go on without a cache
+            self._disable(one_line(error, type(error).__name__))
 
     def close(self) -> None:
         """Close the database connection (it reopens on the next use)."""
         if self._db is not None:
-            self._db.close()
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
             self._db = None

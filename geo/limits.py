@@ -42,6 +42,8 @@ MAX_FEATURES = 200_000
 MAX_NESTING = 64
 #: Vertices a region may have after its edges are densified (a region the size of Ukraine has ~10k).
 MAX_REGION_VERTICES = 1_000_000
+#: Regions in one region file; a user draws a handful.
+MAX_REGIONS = 1_000
 #: Where a region may lie (lon_min, lat_min, lon_max, lat_max): the display projection is centred
 #: on 32°E 49°N and stays sane over this box; a region outside it is not a front-line region.
 REGION_BOUNDS = (-60.0, 0.0, 120.0, 85.0)

@@ -281,6 +281,8 @@ def load_paths(
         if store is not None and cache is None:
             store.close()
     catalog = build_catalog(results.pop(p) for p in entries)
+    if store is not None and store.problem is not None:
+        catalog.problems.append(store.problem)  # one warning: running without a cache
     fresh.clear()
     release_free_memory()
     return catalog

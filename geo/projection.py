@@ -13,8 +13,6 @@ what the user drew.
 
 from __future__ import annotations
 
-import itertools
-import math
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -51,7 +49,9 @@ def to_lonlat(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(lon), np.asarray(lat)
 
 
-def densify_xy(xy: np.ndarray, max_step_m: float = 500.0) -> np.ndarray:
+def densify_xy(
+    xy: np.ndarray, max_step_m: float = 500.0, max_points: int | None = None
+) -> np.ndarray:
     """Insert vertices along each straight edge of a display-plane path.
 
     Parameters
@@ -60,22 +60,33 @@ def densify_xy(xy: np.ndarray, max_step_m: float = 500.0) -> np.ndarray:
         Vertices in display metres. A closed ring repeats its first vertex at the end.
     max_step_m : float
         Longest allowed distance between consecutive vertices, in display metres.
+    max_points : int, optional
+        Refuse (``ValueError``) to make more vertices than this, before making any.
 
     Returns
     -------
     ndarray, shape (m, 2)
         The same path with extra collinear vertices; the original vertices are kept exactly.
+
+    Raises
+    ------
+    ValueError
+        A vertex is not finite (off the projection), or the result would exceed ``max_points``.
     """
     xy = np.asarray(xy, dtype=float)
     if len(xy) < 2:
         return xy.copy()
-    pieces = []
-    for start, end in itertools.pairwise(xy):
-        steps = max(1, math.ceil(float(np.hypot(*(end - start))) / max_step_m))
-        t = np.arange(steps, dtype=float)[:, None] / steps
-        pieces.append(start + t * (end - start))
-    pieces.append(xy[-1:])
-    return np.concatenate(pieces)
+    if not np.isfinite(xy).all():
+        raise ValueError("a vertex lies off the display projection")
+    start, end = xy[:-1], xy[1:]
+    steps = np.maximum(1, np.ceil(np.hypot(*(end - start).T) / max_step_m)).astype(np.int64)
+    total = int(steps.sum()) + 1
+    if max_points is not None and total > max_points:
+        raise ValueError(f"densifying would make {total} vertices (at most {max_points})")
+    edge = np.repeat(np.arange(len(steps)), steps)
+    first = np.cumsum(steps) - steps
+    t = ((np.arange(total - 1) - np.repeat(first, steps)) / np.repeat(steps, steps))[:, None]
+    return np.concatenate([start[edge] + t * (end - start)[edge], xy[-1:]])
 
 
 def display_ring_to_lonlat(xy: np.ndarray, max_step_m: float = 500.0) -> np.ndarray:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -21,7 +20,15 @@ from shapely.geometry import mapping, shape
 
 from geo.atomic import write_bytes_atomically
 from geo.errors import ReadError
+from geo.limits import (
+    MAX_REGION_VERTICES,
+    MAX_REGIONS,
+    REGION_BOUNDS,
+    first_bad_coordinate,
+    read_regular,
+)
 from geo.projection import densify_xy, to_display, to_lonlat
+from geo.readers.rings import attributes
 
 if TYPE_CHECKING:
     import os
@@ -71,7 +78,7 @@ def densify_ring(lonlat: np.ndarray, max_step_m: float = MAX_STEP_M) -> np.ndarr
     xy = np.column_stack([x, y])
     if len(xy) < 2 or np.hypot(*np.diff(xy, axis=0).T).max() <= max_step_m * (1 + 1e-9):
         return lonlat
-    dense = densify_xy(xy, max_step_m)
+    dense = densify_xy(xy, max_step_m, MAX_REGION_VERTICES)
     lon, lat = to_lonlat(dense[:, 0], dense[:, 1])
     return np.column_stack([lon, lat])
 
@@ -106,7 +113,10 @@ def densify_geometry(geometry: BaseGeometry, max_step_m: float = MAX_STEP_M) -> 
 
 def _polygonal(geometry: BaseGeometry, path: str, number: int) -> BaseGeometry:
     """Densified, valid (Multi)Polygon; ``ReadError`` if nothing polygonal is left."""
-    result = densify_geometry(geometry)
+    try:
+        result = densify_geometry(geometry)
+    except ValueError as exc:
+        raise ReadError(path, f"feature {number}: {exc}") from None
     if not result.is_valid:
         result = shapely.make_valid(result)
         keep = [p for p in shapely.get_parts(result) if p.geom_type in ("Polygon", "MultiPolygon")]
@@ -114,6 +124,25 @@ def _polygonal(geometry: BaseGeometry, path: str, number: int) -> BaseGeometry:
     if result.is_empty or result.area == 0:
         raise ReadError(path, f"feature {number}: the region has no area")
     return result
+
+
+def _check_bounds(geometry: BaseGeometry, path: str, number: int) -> None:
+    """ReadError unless every coordinate is a finite lon/lat inside :data:`REGION_BOUNDS`."""
+    found = first_bad_coordinate(np.array([geometry], dtype=object))
+    if found is not None:
+        _, x, y = found
+        raise ReadError(
+            path,
+            f"feature {number}: coordinate ({x:.6g}, {y:.6g}) is not longitude/latitude",
+        )
+    x0, y0, x1, y1 = geometry.bounds
+    west, south, east, north = REGION_BOUNDS
+    if not (west <= x0 and x1 <= east and south <= y0 and y1 <= north):
+        raise ReadError(
+            path,
+            f"feature {number}: the region reaches beyond {west:g}..{east:g}°E "
+            f"{south:g}..{north:g}°N, outside what a front-line map shows",
+        )
 
 
 def _region(feature: Any, path: str, number: int) -> Region:
@@ -124,14 +153,20 @@ def _region(feature: Any, path: str, number: int) -> Region:
         raise ReadError(path, f"feature {number} is a {geometry_json.get('type')}, not a polygon")
     try:
         geometry = shape(geometry_json)
-    except (ValueError, TypeError, IndexError, ShapelyError) as exc:
+    except (
+        ValueError,
+        TypeError,
+        IndexError,
+        KeyError,
+        AttributeError,
+        OverflowError,
+        ShapelyError,
+    ) as exc:
         raise ReadError(path, f"feature {number} has a malformed geometry ({exc})") from None
     if geometry.is_empty:
         raise ReadError(path, f"feature {number} has an empty geometry")
-    x0, y0, x1, y1 = geometry.bounds
-    if not (-180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90):
-        raise ReadError(path, f"feature {number}: coordinates are not longitude/latitude")
-    properties = feature.get("properties") or {}
+    _check_bounds(geometry, path, number)
+    properties = attributes(feature)
     name = str(properties.get("name") or f"Region {number}")
     color = properties.get("color") or DEFAULT_COLOR
     if not isinstance(color, str) or not _HEX_COLOR.match(color):
@@ -159,9 +194,7 @@ def read_regions(path: str | os.PathLike[str]) -> list[Region]:
     """
     name = str(path)
     try:
-        document = orjson.loads(Path(path).read_bytes())
-    except OSError as exc:
-        raise ReadError(name, f"cannot read the file ({exc.strerror or exc})") from None
+        document = orjson.loads(read_regular(path, name))
     except orjson.JSONDecodeError as exc:
         raise ReadError(name, f"not valid JSON ({exc})") from None
     if not isinstance(document, dict):
@@ -177,6 +210,8 @@ def read_regions(path: str | os.PathLike[str]) -> list[Region]:
         raise ReadError(name, f"not a GeoJSON FeatureCollection (type {kind!r})")
     if not isinstance(features, list) or not features:
         raise ReadError(name, "the file holds no regions")
+    if len(features) > MAX_REGIONS:
+        raise ReadError(name, f"more than {MAX_REGIONS} regions in one file, not read")
     return [_region(feature, name, number) for number, feature in enumerate(features, 1)]
 
 

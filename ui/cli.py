@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from geo.errors import AtlasError
-from ui import cli_format
+from geo.errors import AtlasError, one_line
+from ui import cli_format, cli_series
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -52,6 +53,7 @@ def _date(text: str) -> dt.date:
 
 def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to load")
+    cli_series.add_as_series(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,13 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_paths(inspect)
     areas = commands.add_parser("areas", help="geodesic area of every snapshot of a series")
     _add_paths(areas)
-    areas.add_argument("--series", help="series name (case-insensitive, unique prefix is enough)")
+    areas.add_argument("--series", help="one series (case-insensitive prefix); default: all")
     areas.add_argument("--format", choices=("csv", "json"), default="csv")
     delta = commands.add_parser("delta", help="gained, lost and net area between two dates")
     _add_paths(delta)
     delta.add_argument("--from", dest="date_from", type=_date, required=True, metavar="DATE")
     delta.add_argument("--to", dest="date_to", type=_date, required=True, metavar="DATE")
-    delta.add_argument("--series", help="series name (case-insensitive, unique prefix is enough)")
+    delta.add_argument("--series", help="one series (case-insensitive prefix); default: all")
     delta.add_argument("--region", type=Path, metavar="FILE", help="GeoJSON file of regions")
     delta.add_argument("--format", choices=("text", "json"), default="text")
     delta.add_argument("--by-oblast", action="store_true", help="split the change by oblast")
@@ -82,7 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def load(paths: list[str]) -> Catalog:
-    """Load ``paths``; a missing path, or nothing loadable at all, is a :class:`CommandError`."""
+    """Load ``paths`` (as one series with ``--as-series``, see :mod:`ui.cli_series`).
+
+    A missing path, or nothing loadable at all, is a :class:`CommandError`.
+    """
     from geo.loader import load_paths
 
     for path in paths:
@@ -93,12 +98,12 @@ def load(paths: list[str]) -> Catalog:
         first = catalog.problems[0] if catalog.problems else f"{paths[0]}: no polygon data found"
         more = len(catalog.problems) - 1
         raise CommandError(f"{first}" + (f" (and {more} more problems)" if more > 0 else ""))
-    return catalog
+    return cli_series.apply_as_series(catalog)
 
 
 def _warn_problems(catalog: Catalog) -> None:
     for problem in catalog.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(f"warning: {cli_format.printable(str(problem))}", file=sys.stderr)
 
 
 def resolve_series(catalog: Catalog, wanted: str | None) -> str:
@@ -133,18 +138,14 @@ def _inspect(args: argparse.Namespace) -> str:
 
     catalog = load(args.paths)
     gaps = {name: find_gaps(catalog.dates(name)) for name in catalog.series_names()}
-    return cli_format.inspect_text(catalog, gaps)
+    return cli_format.inspect_text(catalog, gaps) + cli_series.outlier_text(catalog)
 
 
 def _areas(args: argparse.Namespace) -> str:
-    from geo.areas import area_series
-
     catalog = load(args.paths)
-    series = resolve_series(catalog, args.series)
+    names = cli_series.chosen_series(catalog, args.series)
     _warn_problems(catalog)
-    rows = area_series(catalog.snapshots(series))
-    render = cli_format.areas_json if args.format == "json" else cli_format.areas_csv
-    return render(series, rows)
+    return cli_series.areas_output(catalog, names, args.format)
 
 
 def _breakdown(delta: Delta) -> list[object]:
@@ -155,28 +156,30 @@ def _breakdown(delta: Delta) -> list[object]:
 
 def _delta(args: argparse.Namespace) -> str:
     from geo.delta import compute_delta
+    from geo.outliers import catalog_outliers
     from geo.regions import read_regions
 
     regions = read_regions(args.region) if args.region is not None else None
     catalog = load(args.paths)
-    series = resolve_series(catalog, args.series)
+    names = cli_series.chosen_series(catalog, args.series)
+    skipped: list[cli_series.Skipped] = []
+    if args.series is None:
+        names, skipped = cli_series.comparable_series(catalog, names, args.date_from, args.date_to)
     _warn_problems(catalog)
     targets = regions if regions is not None else [None]
-    deltas = [compute_delta(catalog, series, args.date_from, args.date_to, r) for r in targets]
+    deltas = [
+        compute_delta(catalog, name, args.date_from, args.date_to, r)
+        for name in names
+        for r in targets
+    ]
     if args.export_geometry is not None:
         from geo.export import write_change
 
         write_change(args.export_geometry, deltas)
     oblasts = [_breakdown(d) for d in deltas] if args.by_oblast else [None] * len(deltas)
-    if args.format == "text":
-        return "".join(cli_format.delta_text(d, o) for d, o in zip(deltas, oblasts, strict=True))
-    items = []
-    for delta, rows in zip(deltas, oblasts, strict=True):
-        item = delta.to_json_dict()
-        if rows is not None:
-            item["by_oblast"] = cli_format.oblast_rows_json(rows)
-        items.append(item)
-    return cli_format.dumps(items if regions is not None and len(regions) > 1 else items[0])
+    outliers = catalog_outliers(catalog)
+    warnings = [cli_series.outlier_warnings(outliers, d) for d in deltas]
+    return cli_series.delta_output(deltas, oblasts, warnings, skipped, args.format)
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
@@ -199,9 +202,19 @@ def run_command(args: list[str]) -> int:
     int
         0 on success; 1 for bad input (files, dates, series), 2 for bad usage.
     """
+    with warnings.catch_warnings():  # numpy/shapely RuntimeWarnings are never shown raw
+        warnings.simplefilter("ignore")
+        return _run(args)
+
+
+def _run(args: list[str]) -> int:
     try:
         namespace = build_parser().parse_args(args)
-        output = HANDLERS[namespace.command](namespace)
+        token = cli_series.AS_SERIES.set(getattr(namespace, "as_series", "") or "")
+        try:
+            output = HANDLERS[namespace.command](namespace)
+        finally:
+            cli_series.AS_SERIES.reset(token)
     except CommandError as exc:
         return _fail(str(exc), exc.status)
     except AtlasError as exc:
@@ -210,12 +223,14 @@ def run_command(args: list[str]) -> int:
         return _fail(f"{exc.filename or PROG}: {exc.strerror or exc}", INPUT_ERROR)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 0
-    sys.stdout.write(output)
+    except Exception as exc:  # a bug must still end in one line, never a traceback
+        return _fail(f"{PROG}: unexpected {type(exc).__name__}: {one_line(exc, '')}", INPUT_ERROR)
+    sys.stdout.write("\n".join(cli_format.printable(line) for line in output.split("\n")))
     sys.stdout.flush()
     return 0
 
 
 def _fail(message: str, status: int) -> int:
-    line = " ".join(message.split())
+    line = " ".join(cli_format.printable(message).split())
     print(f"error: {line}", file=sys.stderr)
     return status
