@@ -1,0 +1,116 @@
+"""The page description and its defaults, without Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import shapely
+
+from geo.page import (
+    CompareSpec,
+    DeltaRow,
+    LayerSpec,
+    MapContent,
+    Page,
+    date_stamp,
+    default_subtitle,
+    default_title,
+    extent_to_display,
+    format_date,
+    format_length,
+    nice_length,
+    paper_mm,
+    provider,
+    source_line,
+)
+from geo.page_layout import layout
+
+SQUARE = shapely.box(37.0, 47.9, 37.5, 48.1)
+LAYERS = (
+    LayerSpec("Land", "basemap", True, "#f3f0e8", 1.0),
+    LayerSpec("DeepState occupied", "series", True, "#d62728", 0.45),
+    LayerSpec("Assessed Russian control", "series", False, "#1f77b4", 0.45),
+)
+
+
+def _compare() -> CompareSpec:
+    row = DeltaRow("DeepState occupied", 100.0, 120.5, 30.0, 9.5)
+    return CompareSpec(
+        "DeepState occupied",
+        dt.date(2024, 11, 1),
+        dt.date(2024, 11, 20),
+        SQUARE,
+        SQUARE,
+        SQUARE,
+        SQUARE,
+        (row,),
+    )
+
+
+def test_paper_sizes_and_pixels_at_a_dpi() -> None:
+    page = Page(extent=(30, 45, 40, 50), paper="A4", landscape=False)
+    assert page.size_mm() == (210.0, 297.0)
+    assert page.size_px(150) == (1240, 1754)
+    assert Page(extent=(0, 0, 1, 1), paper="a3").size_mm() == (420.0, 297.0)
+    assert Page(extent=(0, 0, 1, 1), pixels=(1080, 1920)).size_px(600) == (1080, 1920)
+    with pytest.raises(ValueError, match="unknown page size"):
+        paper_mm("A5")
+
+
+def test_titles_and_the_date_stamp_come_from_the_dates_drawn() -> None:
+    content = MapContent(
+        LAYERS, (("DeepState occupied", SQUARE),), (("DeepState occupied", dt.date(2024, 11, 19)),)
+    )
+    assert default_title(content) == "Russian-occupied territory, 19 Nov 2024"
+    assert default_subtitle(content) == ""
+    assert date_stamp(content) == "Data as of 19 Nov 2024"
+    compared = MapContent(LAYERS, content.shown, content.dates, _compare())
+    assert default_title(compared) == "Russian-occupied territory, 20 Nov 2024"
+    assert default_subtitle(compared) == "Change since 1 Nov 2024"
+    assert date_stamp(compared) == "Data as of 1 Nov 2024 (A) and 20 Nov 2024 (B)"
+    assert _compare().rows[0].net_km2 == pytest.approx(20.5)
+
+
+def test_source_line_names_each_provider_once_and_the_basemap() -> None:
+    assert provider("DeepState occupied") == "DeepStateMap"
+    assert provider("Assessed Russian control").startswith("ISW")
+    assert provider("Frontline", "/data/isw/x.shp").startswith("ISW")
+    line = source_line(["DeepStateMap", "DeepStateMap", "ISW"])
+    assert line.startswith("Data: DeepStateMap, ISW. Basemap: GSHHG")
+    assert format_date(dt.date(2025, 3, 4)) == "4 Mar 2025"
+
+
+def test_scale_bar_lengths_are_round() -> None:
+    assert nice_length(7300.0) == 5000.0
+    assert nice_length(199_000.0) == 100_000.0
+    assert nice_length(250.0) == 200.0
+    assert format_length(5000.0) == "5 km"
+    assert format_length(500.0) == "500 m"
+
+
+def test_layout_keeps_every_box_inside_the_margins() -> None:
+    for landscape in (True, False):
+        page = Page(
+            extent=(30, 45, 40, 50), landscape=landscape, title="T", date_stamp="D", source="S"
+        )
+        boxes = layout(page)
+        w, h = page.size_mm()
+        for box in (boxes.header, boxes.map, boxes.side, boxes.footer):
+            assert box is not None
+            assert box.x >= page.margin_mm - 1e-9
+            assert box.y >= page.margin_mm - 1e-9
+            assert box.right <= w - page.margin_mm + 1e-9
+            assert box.bottom <= h - page.margin_mm + 1e-9
+        assert boxes.side_on_right is landscape
+        assert boxes.map.y >= boxes.header.bottom
+        assert boxes.map.bottom <= boxes.footer.y
+
+
+def test_extent_in_display_metres_covers_the_bent_edges() -> None:
+    x0, y0, x1, y1 = extent_to_display((30.0, 45.0, 34.0, 50.0))
+    assert x0 < 0 < x1
+    assert y0 < 0 < y1
+    narrow = extent_to_display((31.0, 48.0, 33.0, 49.0))
+    assert x0 < narrow[0]
+    assert narrow[2] < x1
