@@ -9,12 +9,16 @@ metres (:mod:`geo.projection`), as the user clicked them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
 
 from geo.areas import geodesic_area_km2, wgs84
 from geo.projection import to_lonlat
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike
 
 M_PER_KM = 1000.0
 
@@ -39,16 +43,16 @@ class Measurement:
     area_km2: float | None
 
 
-def segment_lengths_km(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+def segment_lengths_km(lon: ArrayLike, lat: ArrayLike) -> np.ndarray:
     """Geodesic length of each edge of a lon/lat path, in km (one fewer than the vertices)."""
-    lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
-    if len(lon) < 2:
+    x, y = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+    if len(x) < 2:
         return np.zeros(0)
-    _fwd, _back, metres = wgs84().inv(lon[:-1], lat[:-1], lon[1:], lat[1:])
+    _fwd, _back, metres = wgs84().inv(x[:-1], y[:-1], x[1:], y[1:])
     return np.asarray(metres, dtype=float) / M_PER_KM
 
 
-def measure_lonlat(lonlat: np.ndarray, closed: bool) -> Measurement:
+def measure_lonlat(lonlat: ArrayLike, closed: bool) -> Measurement:
     """Measure a path of lon/lat vertices (shape (n, 2)); ``closed`` makes it a polygon.
 
     Parameters
@@ -70,7 +74,7 @@ def measure_lonlat(lonlat: np.ndarray, closed: bool) -> Measurement:
     return Measurement(tuple(segments.tolist()), float(segments.sum()), area)
 
 
-def measure_display(xy: np.ndarray, closed: bool) -> Measurement:
+def measure_display(xy: ArrayLike, closed: bool) -> Measurement:
     """:func:`measure_lonlat` of vertices given in display metres (as clicked on the map)."""
     points = np.asarray(xy, dtype=float).reshape(-1, 2)
     lon, lat = to_lonlat(points[:, 0], points[:, 1])
