@@ -46,7 +46,8 @@ def file_format(path: str | Path) -> str:
     return suffix
 
 
-def _page_layout(page: Page) -> QPageLayout:
+def page_layout(page: Page) -> QPageLayout:
+    """The page's size as a Qt page layout without margins (PDF, printer, time-lapse PDF)."""
     w, h = page.size_mm()
     size = QPageSize(
         QSizeF(w, h), QPageSize.Unit.Millimeter, "", QPageSize.SizeMatchPolicy.ExactMatch
@@ -68,7 +69,7 @@ def write_pdf(page: Page, path: Path, renderer: PageRenderer | None = None) -> N
     """A vector PDF of one page at ``path`` (written as given, not atomically)."""
     writer = QPdfWriter(str(path))
     writer.setResolution(VECTOR_DPI)
-    writer.setPageLayout(_page_layout(page))
+    writer.setPageLayout(page_layout(page))
     writer.setCreator("Frontline Atlas")
     writer.setTitle(page.title)
     _paint(writer, page, renderer, path)
@@ -156,7 +157,7 @@ def export_page(
 def print_page(printer: QPrinter, page: Page, renderer: PageRenderer | None = None) -> None:
     """Paint ``page`` on ``printer`` (its page layout is set to the page's size first)."""
     printer.setResolution(VECTOR_DPI)
-    printer.setPageLayout(_page_layout(page))
+    printer.setPageLayout(page_layout(page))
     painter = QPainter()
     if not painter.begin(printer):
         raise ExportError(f"{printer.outputFileName() or printer.printerName()}: cannot print")

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from geo.page import BBox, Page
     from geo.page_layout import PageLayout
     from ui.map.basemap_items import BasemapData
+    from ui.map.picture import MapPicture
 
     BasemapSource = Callable[[str, BBox], BasemapData]
 
@@ -99,14 +100,19 @@ class PageRenderer:
         furniture.paint_furniture(painter, page, units, boxes, map_frame(page, units, boxes))
         painter.restore()
 
-    def render_map(self, painter: QPainter, page: Page, frame: Frame) -> None:
-        """Paint only the map frame of ``page`` through ``frame`` (clipped to its target)."""
+    def map_picture(self, page: Page, frame: Frame) -> MapPicture:
+        """What the map frame of ``page`` paints through ``frame`` (the time-lapse's raster
+        frames adapt it: :class:`ui.timelapse.raster_cache.FrameRenderer`)."""
         from geo.basemap import choose_lod
 
         lod = choose_lod(frame.metres_per_pixel / METRES_PER_DEGREE)
         basemap = self._basemap(lod, frame_bbox_lonlat(frame))
+        return self._scene.picture(page.content, basemap, labels=page.furniture.labels)
+
+    def render_map(self, painter: QPainter, page: Page, frame: Frame) -> None:
+        """Paint only the map frame of ``page`` through ``frame`` (clipped to its target)."""
         f = page.furniture
-        picture = self._scene.picture(page.content, basemap, labels=f.labels)
+        picture = self.map_picture(page, frame)
         paint_map(painter, frame, picture, scale_bar=f.scale_bar, north_arrow=f.north_arrow)
 
 
