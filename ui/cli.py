@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the gained and lost polygons to FILE.geojson or FILE.gpkg",
     )
+    from ui import cli_snapshot
+
+    cli_snapshot.add_parser(commands, _add_paths, _date)
     return parser
 
 
@@ -182,10 +185,17 @@ def _delta(args: argparse.Namespace) -> str:
     return cli_series.delta_output(deltas, oblasts, warnings, skipped, args.format)
 
 
+def _snapshot(args: argparse.Namespace) -> str:
+    from ui.cli_snapshot import run
+
+    return run(args)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
     "inspect": _inspect,
     "areas": _areas,
     "delta": _delta,
+    "snapshot": _snapshot,
 }
 
 

@@ -180,11 +180,7 @@ def test_unknown_series_is_one_line(capsys) -> None:
     )
 
 
-def test_several_series_need_a_choice(capsys) -> None:
-    status, out, err = _run(capsys, "areas", NOV[0], str(ISW / "arcgis_geojson_nikkei"))
-    _assert_one_line_error(
-        status, out, err, "--series", "DeepState occupied", "Assessed Russian control"
-    )
+def test_an_ambiguous_series_is_one_line(capsys) -> None:
     status, out, err = _run(
         capsys, "areas", NOV[0], str(ISW / "arcgis_geojson_nikkei"), "--series", "russian"
     )
