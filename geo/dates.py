@@ -151,8 +151,8 @@ def date_from_value(value: Any, path: str, field: str) -> dt.date | None:
     if isinstance(value, dt.date):
         return checked(value.year, value.month, value.day, path, f"attribute {field!r}")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        seconds = value / 1000.0 if abs(value) >= 1e11 else float(value)
         try:
+            seconds = value / 1000.0 if abs(value) >= 1e11 else float(value)
             stamp = dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
         except (OverflowError, OSError, ValueError):
             raise DateError(path, f"impossible epoch time {value!r} in {field!r}") from None
@@ -237,3 +237,20 @@ def name_date_repairs(
         " the name's date is used"
     )
     return (Repair(DATE_FROM_NAME, count, path, detail),)
+
+
+def date_from_text(text: str) -> dt.date:
+    """The date a person typed: ``2024-11-20``, ``20241120``, ``20 Nov 2024``, ``20.11.2024``…
+
+    The whole text must be one date in a form that names files use; ``ValueError`` with a
+    one-line message otherwise (an impossible day such as 2024-02-30 included).
+    """
+    cleaned = text.strip()
+    for pattern in _FULL_PATTERNS:
+        match = pattern.fullmatch(cleaned)
+        if match:
+            try:
+                return dt.date(int(match["year"]), _month(match), int(match["day"]))
+            except ValueError as exc:
+                raise ValueError(f"{cleaned!r} is not a real day ({exc})") from None
+    raise ValueError(f"{cleaned!r} is not a date (type it as YYYY-MM-DD)")

@@ -73,3 +73,19 @@ def shown_on(catalog: Catalog, day: dt.date) -> dict[str, SeriesShown]:
             None if snap is None else snap.geometry,
         )
     return shown
+
+
+def snapshot_note(dates: list[dt.date], day: dt.date) -> tuple[bool, str]:
+    """Whether ``day`` can be compared in a series with these (sorted) ``dates``, and what to say.
+
+    A day before the first snapshot cannot (there is nothing to show); any other day uses the
+    latest snapshot on or before it, and the note says which when it is another day.
+    """
+    if not dates:
+        return False, "no data loaded"
+    if day < dates[0]:
+        return False, f"{day.isoformat()} is before the first snapshot ({dates[0].isoformat()})"
+    used = dates[bisect.bisect_right(dates, day) - 1]
+    if used == day:
+        return True, ""
+    return True, f"no snapshot on {day.isoformat()}: {used.isoformat()} is used"

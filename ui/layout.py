@@ -3,8 +3,8 @@
 The map takes the middle, at least half of the window's area on every screen from 1280×720 up.
 The timeline is a strip under the map (it is always in use). On the right, the comparison table
 sits on top (it is the map's legend while comparing) and every other panel is a tab below it:
-Layers, Regions, Chart, Problems (and Welcome while nothing is loaded), so each one is reachable
-without undocking and none draws over another. View → Reset layout applies it again.
+Layers, Oblasts, Regions, Chart, Problems (and Welcome while nothing is loaded), so each one is
+reachable without undocking and none draws over another. View → Reset layout applies it again.
 
 Docks are found by object name (``dock_<key>``), so a feature that adds its dock later (e.g. the
 regions) is placed with :func:`place_dock` when it arrives.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
@@ -25,7 +25,7 @@ LAYOUT_VERSION = 3
 """Bumped whenever the default layout changes, so an older saved layout is not restored."""
 BOTTOM = ("timeline",)
 RIGHT_TOP = ("compare",)
-RIGHT_TABS = ("welcome", "layers", "regions", "chart", "problems")
+RIGHT_TABS = ("welcome", "layers", "oblasts", "regions", "chart", "problems")
 """Tabs of the right column, in order; the first one present holds the others."""
 DEFAULT_SIZE = (1500, 950)
 """The window's size where the screen has room for it."""
@@ -86,7 +86,34 @@ def arrange(window: QMainWindow) -> None:
     if "welcome" in docks:
         docks["welcome"].hide()
     raise_tab(window, "layers")
-    resize_defaults(window)
+    if window.isVisible():
+        resize_defaults(window)
+    else:
+        _SizesOnShow(window)
+
+
+class _SizesOnShow(QObject):
+    """Applies :func:`resize_defaults` once the window is first shown (sizes set before are
+    lost when the layout first settles); :func:`keep_restored_sizes` cancels it."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("layout_sizes_on_show")
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QMainWindow):
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: resize_defaults(watched))
+            self.deleteLater()
+        return False
+
+
+def keep_restored_sizes(window: QMainWindow) -> None:
+    """A saved layout was restored: do not apply the default sizes on show."""
+    for pending in window.findChildren(_SizesOnShow):
+        window.removeEventFilter(pending)
+        pending.deleteLater()
 
 
 def resize_defaults(window: QMainWindow) -> None:
@@ -116,6 +143,8 @@ def place_dock(window: QMainWindow, dock: QDockWidget) -> None:
     holder = next((d for d in others if not d.isHidden()), None)
     if holder is not None:
         window.tabifyDockWidget(holder, dock)
+        front = "welcome" if not docks.get("welcome", dock).isHidden() else "layers"
+        raise_tab(window, front)
 
 
 def dock_floating_over(window: QMainWindow) -> None:

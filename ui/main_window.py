@@ -33,6 +33,7 @@ from ui.layout import (
     available_geometry,
     dock_floating_over,
     initial_geometry,
+    keep_restored_sizes,
     place_dock,
     raise_tab,
 )
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         for key, title, area, factory in self.DOCKS:
             widget = QWidget() if key in self.DEFERRED else factory(self.app_vm)
             self.docks[key] = self.add_dock(title, widget, area)
+            self.docks[key].setObjectName(f"dock_{key}")  # ui.layout finds docks by key
         self._deferred = [(key, f) for key, _t, _a, f in self.DOCKS if key in self.DEFERRED]
         welcome = WelcomeView(self.open_files, self.open_folder, self.app_vm.open_demo)
         self.welcome = welcome
@@ -258,6 +260,7 @@ class MainWindow(QMainWindow):
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
         if not state.isEmpty() and self.restoreState(state, LAYOUT_VERSION):
+            keep_restored_sizes(self)
             dock_floating_over(self)
         self._on_app_demo_changed(self.app_vm.is_demo())
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -22,22 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from geo.shown import snapshot_note
 from ui.actions import shortcut_hint, tooltip
+from ui.date_entry import DateEntry
 from viewmodels.timeline_viewmodel import SPEEDS
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from viewmodels.timeline_viewmodel import TimelineViewModel
 
 GAP_MARK = QColor("#c0392b")
 """Ticks under the slider where the next snapshot is more than a day later."""
 
 
-def _qdate(date: dt.date) -> QDate:
-    return QDate(date.year, date.month, date.day)
-
-
-def _pydate(qdate: QDate) -> dt.date:
-    return dt.date(qdate.year(), qdate.month(), qdate.day())
+COMPARE_HINT = "while comparing, the slider moves B"
 
 
 class GapSlider(QSlider):
@@ -110,11 +107,12 @@ class TimelineView(QWidget):
         self.date_label.setToolTip("The date shown on the map")
         self.series_combo = QComboBox(toolTip="The series shown, compared and charted")
         self.series_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.date_a = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.date_b = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        hint = "a day without a snapshot uses the latest snapshot before it"
-        self.date_a.setToolTip(f"Date A, compared from ({hint})")
-        self.date_b.setToolTip(f"Date B, compared to ({hint})")
+        self.date_a, self.date_b = DateEntry(), DateEntry()
+        hint = "type a day and press Enter; a day without a snapshot uses the latest before it"
+        self.date_a.field.setToolTip(f"Date A, compared from ({hint})")
+        self.date_b.field.setToolTip(f"Date B, compared to ({hint}); {COMPARE_HINT}")
+        self.note = QLabel(wordWrap=False)
+        self.note.setStyleSheet("color:#555")
         self.compare_check = QCheckBox("Compare A → B", toolTip=tooltip("compare"))
         self._lay_out()
 
@@ -137,7 +135,8 @@ class TimelineView(QWidget):
             bottom.addWidget(edit)
         bottom.addSpacing(12)
         bottom.addWidget(self.compare_check)
-        bottom.addStretch(1)
+        bottom.addSpacing(8)
+        bottom.addWidget(self.note, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setSpacing(4)
@@ -156,8 +155,10 @@ class TimelineView(QWidget):
             lambda i: vm.set_speed(self.speed_combo.itemData(i))
         )
         self.series_combo.currentTextChanged.connect(vm.set_series)
-        self.date_a.dateChanged.connect(lambda d: vm.set_date_a(_pydate(d)))
-        self.date_b.dateChanged.connect(lambda d: vm.set_date_b(_pydate(d)))
+        self.date_a.sig_date_committed.connect(lambda d: self._on_date_committed(self.date_a, d))
+        self.date_b.sig_date_committed.connect(lambda d: self._on_date_committed(self.date_b, d))
+        for entry in (self.date_a, self.date_b):
+            entry.sig_error_changed.connect(self._show_note)
         self.compare_check.toggled.connect(vm.set_compare)
         vm.sig_series_names_changed.connect(self._sync_series)
         vm.sig_series_changed.connect(self._sync_series)
@@ -187,9 +188,7 @@ class TimelineView(QWidget):
         with QSignalBlocker(self.slider):
             self.slider.setRange(0, max(0, len(dates) - 1))
         for edit in (self.date_a, self.date_b):
-            with QSignalBlocker(edit):
-                if dates:
-                    edit.setDateRange(_qdate(dates[0]), _qdate(dates[-1]))
+            edit.set_range(dates[0] if dates else None, dates[-1] if dates else None)
         enabled = bool(dates)
         for widget in (self.slider, self.play_button, self.date_a, self.date_b, self.compare_check):
             widget.setEnabled(enabled)
@@ -216,13 +215,44 @@ class TimelineView(QWidget):
 
     def _sync_ab(self) -> None:
         for edit, date in ((self.date_a, self.vm.date_a()), (self.date_b, self.vm.date_b())):
-            if date is not None:
-                with QSignalBlocker(edit):
-                    edit.setDate(_qdate(date))
+            if date != edit.date() or edit.error():
+                edit.set_date(date)
+        self._show_note()
+
+    def _on_date_committed(self, entry: DateEntry, day: dt.date) -> None:
+        """A typed or picked day: refused in the field when it cannot be compared."""
+        ok, message = snapshot_note(self.vm.dates(), day)
+        if not ok:
+            entry.show_error(message)
+            return
+        if entry is self.date_a:
+            self.vm.set_date_a(day)
+        else:
+            self.vm.set_date_b(day)
+        self._show_note()
+
+    def _show_note(self, *_args: object) -> None:
+        """A refused date in red; else which snapshots A and B use; else the compare hint."""
+        errors = [e.error() for e in (self.date_a, self.date_b) if e.error()]
+        if errors:
+            self.note.setStyleSheet("color:#b00")
+            self.note.setText(errors[0])
+            return
+        dates = self.vm.dates()
+        notes = [
+            f"{name}: {snapshot_note(dates, day)[1]}"
+            for name, day in (("A", self.vm.date_a()), ("B", self.vm.date_b()))
+            if day is not None and dates and snapshot_note(dates, day)[1]
+        ]
+        if self.vm.compare():
+            notes.append(COMPARE_HINT)
+        self.note.setStyleSheet("color:#555")
+        self.note.setText("; ".join(notes))
 
     def _sync_compare(self) -> None:
         with QSignalBlocker(self.compare_check):
             self.compare_check.setChecked(self.vm.compare())
+        self._show_note()
 
     def _sync_playing(self) -> None:
         with QSignalBlocker(self.play_button):

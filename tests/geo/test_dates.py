@@ -112,3 +112,22 @@ def test_disagreeing_attribute_dates_are_an_error() -> None:
 def test_impossible_attribute_date_refused() -> None:
     with pytest.raises(DateError, match="2202-02-02"):
         dates.snapshot_date([{"date": "2202-02-02"}], ["layer"], "f")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2024-11-20", " 20241120 ", "20 Nov 2024", "Nov 20, 2024", "20.11.2024", "2024/11/20"],
+)
+def test_typed_dates_in_the_forms_files_use(text: str) -> None:
+    from geo.dates import date_from_text
+
+    assert date_from_text(text) == dt.date(2024, 11, 20)
+
+
+@pytest.mark.parametrize("text", ["2024-02-30", "2024-11", "yesterday", "", "2024-11-20x"])
+def test_typed_non_dates_are_refused_with_one_line(text: str) -> None:
+    from geo.dates import date_from_text
+
+    with pytest.raises(ValueError, match="not a") as info:
+        date_from_text(text)
+    assert "\n" not in str(info.value)

@@ -34,3 +34,17 @@ def test_before_the_first_snapshot_nothing_is_drawn(isw) -> None:
     shown = shown_on(isw, dt.date(2022, 4, 1))
     assert all(s.geometry is None for s in shown.values())
     assert shown["Assessed Russian advances"].note == "no snapshot yet (first 2022-04-13)"
+
+
+def test_snapshot_note_for_typed_days(isw) -> None:
+    from geo.shown import snapshot_note
+
+    dates = isw.dates("Assessed Russian control")
+    assert snapshot_note(dates, dt.date(2022, 8, 23)) == (True, "")
+    assert snapshot_note(dates, dt.date(2022, 8, 10)) == (
+        True,
+        "no snapshot on 2022-08-10: 2022-08-07 is used",
+    )
+    ok, message = snapshot_note(dates, dt.date(2022, 1, 1))
+    assert not ok
+    assert message == "2022-01-01 is before the first snapshot (2022-04-13)"
