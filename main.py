@@ -1,14 +1,15 @@
 """Frontline Atlas entry point: ``frontline-atlas [PATH ...]`` or a sub-command.
 
-With a sub-command (``inspect``, ``areas``, ``delta``, ``snapshot``) it runs headless and never
-imports Qt widgets; otherwise it opens the map window with the given paths.
+With a sub-command (``inspect``, ``areas``, ``delta``, ``snapshot``, ``animate``) it runs headless
+and never imports Qt widgets; ``--help`` and ``--version`` print and exit; otherwise it opens the
+map window with the given paths.
 """
 
 from __future__ import annotations
 
 import sys
 
-COMMANDS = ("inspect", "areas", "delta", "snapshot")
+COMMANDS = ("inspect", "areas", "delta", "snapshot", "animate")
 DESKTOP_FLAGS = ("--install-desktop", "--uninstall-desktop")
 
 
@@ -22,9 +23,14 @@ def main(argv: list[str] | None = None) -> int:
         from ui.desktop_install import run
 
         return run(args[0])
+    from ui.app_args import parse_app_args
+
+    parsed = parse_app_args(args)  # --help, --version: print and exit, no Qt, no settings
+    if isinstance(parsed, int):
+        return parsed
     from ui.app import run_app
 
-    return run_app(args)
+    return run_app(parsed.paths)
 
 
 if __name__ == "__main__":
