@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
     from shapely.geometry.base import BaseGeometry
 
+    from geo.delta import Delta
+
 BBox = tuple[float, float, float, float]
 """(min lon, min lat, max lon, max lat) in degrees."""
 
@@ -82,26 +84,12 @@ class RegionSpec:
 
 
 @dataclass(frozen=True)
-class DeltaRow:
-    """One line of the delta table: a label (the series or a region) and its km²."""
-
-    label: str
-    area_a_km2: float
-    area_b_km2: float
-    gained_km2: float
-    lost_km2: float
-
-    @property
-    def net_km2(self) -> float:
-        return self.gained_km2 - self.lost_km2
-
-
-@dataclass(frozen=True)
 class CompareSpec:
     """A comparison of dates A and B of one series: what the map draws and the table lists.
 
     ``date_a``/``date_b`` are the dates of the snapshots actually used (``*_actual``).
-    ``rows`` holds the whole series first, then one row per visible region.
+    ``rows`` holds the :class:`~geo.delta.Delta` of the whole series first, then one per
+    visible region (``region`` names it): the numbers the panels show.
     """
 
     series: str
@@ -111,7 +99,7 @@ class CompareSpec:
     lost: BaseGeometry
     outline_a: BaseGeometry
     outline_b: BaseGeometry
-    rows: tuple[DeltaRow, ...] = ()
+    rows: tuple[Delta, ...] = ()
 
 
 @dataclass(frozen=True)

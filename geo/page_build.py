@@ -15,7 +15,6 @@ from geo.delta import compute_delta
 from geo.errors import QueryError
 from geo.page import (
     CompareSpec,
-    DeltaRow,
     LayerSpec,
     MapContent,
     Page,
@@ -32,14 +31,9 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
 
-    from geo.delta import Delta
     from geo.model import Catalog
     from geo.page import BBox
     from geo.regions import Region
-
-
-def _row(label: str, delta: Delta) -> DeltaRow:
-    return DeltaRow(label, delta.area_from_km2, delta.area_to_km2, delta.gained_km2, delta.lost_km2)
 
 
 def compare_spec(
@@ -51,8 +45,7 @@ def compare_spec(
 ) -> CompareSpec:
     """The comparison of ``series`` from ``date_a`` to ``date_b``, with one row per region."""
     whole = compute_delta(catalog, series, date_a, date_b)
-    rows = [_row(series, whole)]
-    rows += [_row(r.name, compute_delta(catalog, series, date_a, date_b, r)) for r in regions]
+    rows = [whole, *(compute_delta(catalog, series, date_a, date_b, r) for r in regions)]
     return CompareSpec(
         series=series,
         date_a=whole.from_actual,

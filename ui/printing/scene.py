@@ -21,7 +21,7 @@ from ui.map.picture import MapPicture
 from ui.map.region_items import RegionsOverlay
 from ui.map.styles import series_style
 from viewmodels.map_viewmodel import CompareGeometries
-from viewmodels.regions_viewmodel import RegionStats, RegionsViewModel
+from viewmodels.regions_viewmodel import RegionsViewModel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QGraphicsItem
@@ -113,19 +113,8 @@ def _region_items(
     vm = RegionsViewModel()
     loaded = [(r.name, r.color, r.geometry) for r in visible]
     ids = vm.add_loaded(loaded, "page")
-    rows = {row.label: row for row in compare.rows[1:]} if compare is not None else {}
-    stats = {}
-    for region_id, region in zip(ids, visible, strict=True):
-        row = rows.get(region.name)
-        if row is not None and compare is not None:
-            stats[region_id] = RegionStats(
-                compare.date_a,
-                compare.date_b,
-                row.area_a_km2,
-                row.area_b_km2,
-                row.gained_km2,
-                row.lost_km2,
-            )
+    rows = {row.region: row for row in compare.rows[1:]} if compare is not None else {}
+    stats = {i: rows[r.name] for i, r in zip(ids, visible, strict=True) if r.name in rows}
     vm.set_stats(stats)
     items: list[QGraphicsItem] = []
     RegionsOverlay(vm, items.append, items.remove)

@@ -16,7 +16,8 @@ from geo.page import BODY_PT, line_mm
 from geo.units import format_number
 
 if TYPE_CHECKING:
-    from geo.page import CompareSpec, DeltaRow
+    from geo.delta import Delta
+    from geo.page import CompareSpec
     from geo.page_layout import Box
     from ui.printing.units import PageUnits
 
@@ -28,11 +29,11 @@ WHOLE = "Whole series"
 
 def table_cells(compare: CompareSpec) -> list[list[str]]:
     """The table as text: a header row, then Area on A, Area on B, Gained, Lost, Net."""
-    columns: list[DeltaRow] = list(compare.rows)
-    header = ["km²", WHOLE, *(row.label for row in columns[1:])]
+    columns: list[Delta] = list(compare.rows)
+    header = ["km²", WHOLE, *(row.region or "" for row in columns[1:])]
     lines = [
-        (f"Area on {compare.date_a}", lambda r: r.area_a_km2, False),
-        (f"Area on {compare.date_b}", lambda r: r.area_b_km2, False),
+        (f"Area on {compare.date_a}", lambda r: r.area_from_km2, False),
+        (f"Area on {compare.date_b}", lambda r: r.area_to_km2, False),
         ("Gained", lambda r: r.gained_km2, False),
         ("Lost", lambda r: r.lost_km2, False),
         ("Net", lambda r: r.net_km2, True),
