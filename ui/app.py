@@ -27,7 +27,7 @@ def create_app() -> QApplication:
     app.setApplicationName("Frontline Atlas")
     from ui.app_identity import apply_identity
 
-    apply_identity(app)
+    apply_identity()
     return app  # type: ignore[return-value]
 
 
@@ -43,11 +43,22 @@ def create_window(paths: list[str]) -> MainWindow:
     from ui.regions_feature import install_regions
 
     install_regions(window)
+    from ui.numbers_feature import install_numbers
+    from ui.tools_feature import install_measure, install_search
+
+    install_search(window)
+    install_measure(window)
+    install_numbers(window)
     if paths:
-        QTimer.singleShot(0, lambda: app_vm.open_paths(paths))
+        QTimer.singleShot(0, lambda: open_in_window(window, paths))
     else:
         QTimer.singleShot(0, app_vm.open_demo)
     return window
+
+
+def open_in_window(window: MainWindow, paths: list[str]) -> None:
+    """Open ``paths`` in ``window``: from the command line, a second launch or the OS."""
+    window.app_vm.open_paths(paths)
 
 
 def _install_excepthook(window: MainWindow) -> None:
@@ -63,7 +74,15 @@ def _install_excepthook(window: MainWindow) -> None:
 def run_app(paths: list[str]) -> int:
     """Open the map window with ``paths`` (files or folders) and run the event loop."""
     app = create_app()
+    from ui.handover import forward_to_running, install_handover
+
+    if forward_to_running(app, paths):
+        return 0
     window = create_window(paths)
+    install_handover(app, window, lambda forwarded: open_in_window(window, forwarded))
+    from ui.startup_probe import install_probe
+
+    install_probe(window)
     _install_excepthook(window)
     window.show()
     return app.exec()

@@ -140,8 +140,16 @@ class AppViewModel(QObject):
     # Commands -----------------------------------------------------------------------------
 
     def open_paths(self, paths: Sequence[str]) -> None:
-        """Open files or folders (replacing what is loaded) and remember them."""
+        """Open files or folders (replacing what is loaded) and remember them.
+
+        A path that does not exist is a message, never a load nor a recent-files entry.
+        """
         paths = [str(p) for p in paths]
+        missing = [p for p in paths if not Path(p).exists()]
+        if missing:
+            more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+            self.dataset.sig_error_raised.emit(f"{missing[0]}: no such file or folder{more}")
+        paths = [p for p in paths if p not in missing]
         if not paths:
             return
         self.settings.set_last_folder(str(Path(paths[0]).parent))
@@ -154,9 +162,14 @@ class AppViewModel(QObject):
 
         self.runner.submit(
             write_demo,
-            lambda files: self.dataset.open_paths([str(f) for f in files]),
+            lambda files: self._open_demo_files([str(f) for f in files]),
             lambda exc: self.dataset.sig_error_raised.emit(f"demo: {exc}"),
         )
+
+    def _open_demo_files(self, files: list[str]) -> None:
+        """Open the demo unless the user's own files came first (a file opened by the OS)."""
+        if not self.dataset.loading() and not self.dataset.paths():
+            self.dataset.open_paths(files)
 
     def cancel_load(self) -> None:
         self.dataset.cancel()

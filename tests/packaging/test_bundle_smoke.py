@@ -1,0 +1,161 @@
+"""Smoke test of the built executable (``./dev bundle``), offline: every command runs inside
+``unshare -n``, a network namespace with no interface but a downed loopback.
+
+Skipped unless ``dist/frontline-atlas/frontline-atlas`` exists; ``.ci/run`` builds it first.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.paths import DEEPSTATE, ROOT
+
+EXE = ROOT / "dist" / "frontline-atlas" / "frontline-atlas"
+DAYS = [DEEPSTATE / f"deepstatemap_data_2024070{d}.geojson" for d in (8, 9)]
+LATER = DEEPSTATE / "deepstatemap_data_20240801.geojson"
+
+pytestmark = [
+    pytest.mark.skipif(not EXE.is_file(), reason="no build: run ./dev bundle"),
+    pytest.mark.skipif(shutil.which("unshare") is None, reason="unshare (util-linux) missing"),
+]
+
+
+def _offline(*args: str) -> list[str]:
+    """``args`` run in a fresh network namespace (as root, or mapped to root in a user one)."""
+    flags = "-n" if os.geteuid() == 0 else "-rn"
+    return ["unshare", flags, *args]
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env.update(QT_QPA_PLATFORM="offscreen", FRONTLINE_ATLAS_INSTANCE=f"fa-{uuid.uuid4().hex}")
+    env["PATH"] = "/usr/bin:/bin"  # no venv on the path: the build must not need Python
+    for key in ("CONFIG", "CACHE", "DATA"):
+        env[f"XDG_{key}_HOME"] = str(tmp_path / key.lower())
+    return env
+
+
+def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        _offline(str(EXE), *args),
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=180,
+        check=False,
+    )
+
+
+def test_the_namespace_has_no_network() -> None:
+    out = subprocess.run(_offline("cat", "/proc/net/dev"), capture_output=True, text=True)
+    interfaces = [line.split(":")[0].strip() for line in out.stdout.splitlines()[2:]]
+    assert interfaces == ["lo"]
+    route = subprocess.run(_offline("cat", "/proc/net/route"), capture_output=True, text=True)
+    assert len(route.stdout.strip().splitlines()) <= 1  # at most a header: no route anywhere
+
+
+def test_inspect_reads_real_files(tmp_path: Path) -> None:
+    result = _run(tmp_path, "inspect", *map(str, DAYS))
+    assert result.returncode == 0, result.stderr
+    assert "2024-07-08" in result.stdout
+    assert "2024-07-09" in result.stdout
+
+
+def test_delta_compares_two_dates_like_the_source_tree(tmp_path: Path) -> None:
+    """Same geodesic numbers as from source: the build carries working PROJ/GDAL data."""
+    args = ["delta", *map(str, (*DAYS, LATER)), "--from", "2024-07-08", "--to", "2024-08-01"]
+    built = _run(tmp_path, *args, "--format", "json")
+    assert built.returncode == 0, built.stderr
+    source = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args, "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    got, want = json.loads(built.stdout), json.loads(source.stdout)
+    assert got == want
+    rows = got if isinstance(got, list) else [got]
+    assert any(row["gained_km2"] > 0 for row in rows)
+
+
+def test_bad_input_is_one_line(tmp_path: Path) -> None:
+    result = _run(tmp_path, "areas", str(tmp_path / "missing.geojson"))
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def _has_snapshot() -> bool:
+    from ui.cli import build_parser
+
+    return "snapshot" in build_parser().format_help()
+
+
+@pytest.mark.skipif(not _has_snapshot(), reason="printing (snapshot) not built yet")
+def test_snapshot_exports_a_page(tmp_path: Path) -> None:
+    out = tmp_path / "page.pdf"
+    args = ["snapshot", *map(str, DAYS), "--date", "2024-07-09", "--compare", "2024-07-08"]
+    result = _run(tmp_path, *args, "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def _wait_for(path: Path, process: subprocess.Popen[str], timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not path.exists():
+        assert process.poll() is None, "the app exited before it listened"
+        assert time.monotonic() < deadline, f"no {path} after {timeout_s} s"
+        time.sleep(0.1)
+
+
+def test_app_opens_files_takes_a_forwarded_one_and_quits_cleanly(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    socket_path = Path(os.environ.get("TMPDIR", "/tmp")) / env["FRONTLINE_ATLAS_INSTANCE"]
+    app = subprocess.Popen(
+        _offline(str(EXE), *map(str, DAYS)),
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_for(socket_path, app, 120)
+        second = subprocess.run(
+            _offline(str(EXE), str(LATER)), env=env, capture_output=True, text=True, timeout=60
+        )
+        assert second.returncode == 0, second.stderr
+        time.sleep(2.0)
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=60)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate()
+    assert app.returncode == 0, err
+    assert "Traceback" not in err
+    assert not socket_path.exists()
+    conf = (tmp_path / "config" / "frontline-atlas" / "Frontline Atlas.conf").read_text()
+    assert str(LATER) in conf
+    assert str(DAYS[0]) in conf
+
+
+def test_first_paint_probe(tmp_path: Path) -> None:
+    env = {**_env(tmp_path), "FRONTLINE_ATLAS_FIRST_PAINT_PROBE": "1"}
+    start = time.time()
+    result = subprocess.run(
+        _offline(str(EXE)), env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    painted = float(result.stdout.split("first-paint ")[1].split()[0])
+    assert 0 < painted - start < 60

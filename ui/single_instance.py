@@ -1,0 +1,145 @@
+"""One running window per user profile: a second launch hands its files to the first.
+
+The first launch listens on a ``QLocalServer`` whose name is derived from the user and the
+settings folder (``$XDG_CONFIG_HOME``), so separate profiles stay separate. A later launch
+connects, sends its paths (made absolute against its own working folder) as one JSON line,
+waits for ``ok`` and exits; the running app opens the paths exactly as it would from its own
+command line and raises its window. If nothing answers, the socket was stale and the new launch
+takes over; if a running app accepts but never answers, the new launch starts on its own.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtWidgets import QWidget
+
+NAME_ENV = "FRONTLINE_ATLAS_INSTANCE"
+"""Environment variable that overrides the server name (tests use it to stay private)."""
+ACK = b"ok\n"
+TIMEOUT_MS = 2000
+MAX_MESSAGE = 1 << 20
+
+
+def server_name() -> str:
+    """``frontline-atlas-<hash of user and settings folder>``, or ``$FRONTLINE_ATLAS_INSTANCE``."""
+    if os.environ.get(NAME_ENV):
+        return os.environ[NAME_ENV]
+    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    key = f"{getpass.getuser()}\0{Path(config).absolute()}".encode()
+    return f"frontline-atlas-{hashlib.sha256(key).hexdigest()[:16]}"
+
+
+def encode_paths(paths: Sequence[str], cwd: str) -> bytes:
+    """The message a second launch sends: its paths, absolute, as one JSON line."""
+    absolute = [p if os.path.isabs(p) else os.path.join(cwd, p) for p in paths]
+    return json.dumps({"paths": absolute}).encode() + b"\n"
+
+
+def decode_paths(message: bytes) -> list[str] | None:
+    """The paths of a message, or None for anything malformed."""
+    try:
+        paths = json.loads(message.decode())["paths"]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+        return None
+    return paths
+
+
+def raise_window(window: QWidget) -> None:
+    """Bring ``window`` to the front (restored if minimised)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+class SingleInstance(QObject):
+    """Forward to a running instance, or become the one that others forward to."""
+
+    sig_paths_received = Signal(list)
+    """Another launch sent these absolute paths (possibly none: just raise the window)."""
+
+    def __init__(self, name: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name or server_name()
+        self._server: QLocalServer | None = None
+        self._buffers: dict[QLocalSocket, bytearray] = {}
+
+    def forward(self, paths: Sequence[str], cwd: str | None = None) -> bool:
+        """Send ``paths`` to a running instance; True when it acknowledged them."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(TIMEOUT_MS):
+            return False
+        socket.write(encode_paths(paths, cwd or os.getcwd()))
+        socket.flush()
+        reply = b""
+        while len(reply) < len(ACK) and socket.waitForReadyRead(TIMEOUT_MS):
+            reply += bytes(socket.readAll().data())
+        socket.disconnectFromServer()
+        return reply == ACK
+
+    def listen(self) -> bool:
+        """Start serving; a stale socket left by a crashed instance is replaced."""
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            QLocalServer.removeServer(self.name)
+            if not server.listen(self.name):
+                return False
+        server.newConnection.connect(self._on_server_new_connection)
+        self._server = server
+        return True
+
+    def close(self) -> None:
+        """Stop serving (the socket file is removed)."""
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+
+    def _on_server_new_connection(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            self._buffers[socket] = bytearray()
+            socket.readyRead.connect(self._on_socket_ready_read)
+            socket.disconnected.connect(self._on_socket_disconnected)
+
+    def _sending_socket(self) -> QLocalSocket | None:
+        socket = self.sender()
+        return socket if isinstance(socket, QLocalSocket) else None
+
+    def _on_socket_ready_read(self) -> None:
+        socket = self._sending_socket()
+        buffer = self._buffers.get(socket) if socket is not None else None
+        if socket is None or buffer is None:
+            return
+        buffer += bytes(socket.readAll().data())
+        if b"\n" not in buffer and len(buffer) <= MAX_MESSAGE:
+            return
+        paths = decode_paths(bytes(buffer).split(b"\n", 1)[0])
+        del self._buffers[socket]
+        if paths is not None:
+            socket.write(ACK)
+            socket.flush()
+            self.sig_paths_received.emit(paths)
+        socket.disconnectFromServer()
+
+    def _on_socket_disconnected(self) -> None:
+        socket = self._sending_socket()
+        if socket is not None:
+            self._buffers.pop(socket, None)
+            socket.deleteLater()
