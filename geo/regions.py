@@ -197,6 +197,12 @@ def read_regions(path: str | os.PathLike[str]) -> list[Region]:
         document = orjson.loads(read_regular(path, name))
     except orjson.JSONDecodeError as exc:
         raise ReadError(name, f"not valid JSON ({exc})") from None
+    return regions_from_document(document, name)
+
+
+def regions_from_document(document: Any, name: str) -> list[Region]:
+    """Regions from a parsed GeoJSON document (see :func:`read_regions`); ``name`` is the
+    file (or project file) named in every message."""
     if not isinstance(document, dict):
         raise ReadError(name, "not a GeoJSON object")
     kind = document.get("type")
@@ -224,6 +230,11 @@ def _feature(region: Region) -> dict[str, Any]:
     }
 
 
+def regions_document(regions: list[Region]) -> dict[str, Any]:
+    """``regions`` as an RFC 7946 FeatureCollection (what :func:`write_regions` writes)."""
+    return {"type": "FeatureCollection", "features": [_feature(r) for r in regions]}
+
+
 def write_regions(path: str | os.PathLike[str], regions: list[Region]) -> None:
     """Write ``regions`` as an RFC 7946 FeatureCollection, atomically.
 
@@ -238,5 +249,5 @@ def write_regions(path: str | os.PathLike[str], regions: list[Region]) -> None:
     regions : list of Region
         The regions to save (possibly none).
     """
-    document = {"type": "FeatureCollection", "features": [_feature(r) for r in regions]}
+    document = regions_document(regions)
     write_bytes_atomically(path, orjson.dumps(document, option=orjson.OPT_INDENT_2))
