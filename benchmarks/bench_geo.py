@@ -73,7 +73,7 @@ def main() -> None:
 def run(folder: str) -> None:
     from geo import areas
     from geo.changes import daily_changes
-    from geo.delta import compute_delta
+    from geo.delta import compute_delta, held_in_region
     from geo.loader import load_paths
 
     seconds, catalog = once(lambda: load_paths([folder]))
@@ -100,7 +100,7 @@ def run(folder: str) -> None:
     report("area series (769 dates)", seconds, None, f"pyproj: {reference * 7.69:.2f} s")
 
     region = kurakhove_region()
-    seconds, _ = median(lambda: areas.clipped_area_series(snapshots, region.geometry), 5)
+    seconds, _ = median(lambda: held_in_region(geometries, region.geometry), 5)
     report("area series inside the Kurakhove region", seconds, 0.5)
 
     seconds, delta = median(lambda: compute_delta(catalog, series, a, b), 21)

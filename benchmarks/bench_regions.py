@@ -20,10 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QCoreApplication
 
+from geo.delta import held_in_region
 from geo.model import Snapshot
 from geo.projection import to_display
 from tests.paths import DEEPSTATE
-from viewmodels.region_stats import RegionStatsController, held_series
+from viewmodels.region_stats import RegionStatsController
 from viewmodels.regions_viewmodel import RegionsViewModel
 from viewmodels.tasks import TaskRunner
 
@@ -96,7 +97,7 @@ def main() -> None:
     runs = []
     for _ in range(5):
         start = time.perf_counter()
-        km2 = held_series(geometries, region)
+        km2 = held_in_region(geometries, region)
         runs.append(time.perf_counter() - start)
     print(
         f"time series over {len(geometries)} dates: median {statistics.median(runs):.3f} s, "

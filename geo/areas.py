@@ -217,34 +217,3 @@ def area_series(snapshots: Sequence[Snapshot]) -> list[tuple[dt.date, float]]:
     """
     areas = geodesic_areas_km2([s.geometry for s in snapshots])
     return [(s.date, float(a)) for s, a in zip(snapshots, areas, strict=True)]
-
-
-def clipped_area_series(
-    snapshots: Sequence[Snapshot], region: BaseGeometry
-) -> list[tuple[dt.date, float]]:
-    """``(date, km²)`` of each snapshot's area inside ``region`` (a lon/lat polygon).
-
-    Each snapshot is first cut to the region's bounding box with ``clip_by_rect`` (GEOS's
-    rectangle clipper, ~10 µs on a 3,000-vertex day), so the general intersection only sees the
-    few vertices near the region.
-
-    Parameters
-    ----------
-    snapshots : sequence of Snapshot
-        Usually one series, sorted by date.
-    region : BaseGeometry
-        Valid lon/lat (Multi)Polygon, edges already densified.
-
-    Returns
-    -------
-    list of (date, float)
-    """
-    if not snapshots:
-        return []
-    x0, y0, x1, y1 = region.bounds
-    geoms = np.array([s.geometry for s in snapshots], dtype=object)
-    cut = shapely.clip_by_rect(geoms, x0, y0, x1, y1)
-    shapely.prepare(region)
-    inside = shapely.intersection(cut, region)
-    areas = geodesic_areas_km2(inside)
-    return [(s.date, float(a)) for s, a in zip(snapshots, areas, strict=True)]

@@ -15,6 +15,7 @@ from geo.errors import QueryError
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Sequence
 
     from shapely.geometry.base import BaseGeometry
 
@@ -128,13 +129,25 @@ class Catalog:
             If ``date`` is before the series' first snapshot.
         """
         items = self.snapshots(series)
-        index = bisect.bisect_right([s.date for s in items], date) - 1
-        if index < 0:
+        found = latest_on_or_before(items, date)
+        if found is None:
             raise QueryError(
                 f"{date.isoformat()} is before the first snapshot of {series!r} "
                 f"({items[0].date.isoformat()})"
             )
-        return items[index]
+        return found
 
     def repairs(self) -> list[Repair]:
         return [r for items in self.series.values() for s in items for r in s.repairs]
+
+
+def latest_on_or_before(snapshots: Sequence[Snapshot], date: dt.date) -> Snapshot | None:
+    """The snapshot in force on ``date``: the latest on or before it (``snapshots`` sorted).
+
+    Returns
+    -------
+    Snapshot or None
+        None when ``date`` is before the first snapshot (or there is none).
+    """
+    index = bisect.bisect_right([s.date for s in snapshots], date) - 1
+    return snapshots[index] if index >= 0 else None

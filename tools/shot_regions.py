@@ -113,7 +113,7 @@ def main(out: Path) -> int:
     window.grab().save(str(out))
     for state in vm.regions():
         stats = vm.stats(state.id)
-        print(f"{state.name}: A {stats.area_a_km2:.2f}  B {stats.area_b_km2:.2f}  "
+        print(f"{state.name}: A {stats.area_from_km2:.2f}  B {stats.area_to_km2:.2f}  "
               f"gained {stats.gained_km2:.2f}  lost {stats.lost_km2:.2f}  "
               f"net {stats.net_km2:+.2f} km²")  # fmt: skip
     print(out)

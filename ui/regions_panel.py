@@ -210,7 +210,7 @@ class RegionsPanel(QWidget):
         elif first is None:
             self.caption.setText(NO_DATES)
         else:
-            a, b = first.date_a, first.date_b
+            a, b = first.date_from, first.date_to
             self.caption.setText(f"km² inside each region: A {a:%Y-%m-%d}, B {b:%Y-%m-%d}")
 
     def _on_vm_time_series_changed(self, region_id: int) -> None:
@@ -241,7 +241,7 @@ class RegionsPanel(QWidget):
         stats = self._vm.stats(region_id)
         values: tuple[float | None, ...] = (None,) * 5
         if stats is not None:
-            values = (stats.area_a_km2, stats.area_b_km2, stats.gained_km2, stats.lost_km2)
+            values = (stats.area_from_km2, stats.area_to_km2, stats.gained_km2, stats.lost_km2)
             values += (stats.net_km2,)
         for offset, value in enumerate(values):
             text = "—" if value is None else format_number(value, 1, signed=offset == 4)

@@ -6,69 +6,31 @@ snapshot geometries for dates A and B), runs the pure functions below on a
 :class:`~viewmodels.regions_viewmodel.RegionsViewModel`. Edits are debounced (150 ms) and the
 channels are latest-wins, so a drag never queues stale work.
 
-Clipping first cuts the (large) snapshot to the region's bounding box with
-``shapely.clip_by_rect``, which is much cheaper than a general intersection, then intersects
-the small remainder with the region. Areas are geodesic (:func:`geo.areas.geodesic_area_km2`).
+The figures are a :class:`geo.delta.Delta` per region from :func:`geo.delta.delta_between`
+and the area over time :func:`geo.delta.held_in_region`: the same functions as the command
+line's ``delta --region``, so the app and the command line cannot disagree.
 """
 
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING
 
-import numpy as np
-import shapely
 from PySide6.QtCore import QObject, QTimer
 
-from geo.areas import geodesic_area_km2
-from viewmodels.regions_viewmodel import RegionStats
+from geo.delta import Delta, delta_between, held_in_region
+from geo.model import latest_on_or_before
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
 
-    from shapely.geometry.base import BaseGeometry
+    import numpy as np
 
     from geo.model import Snapshot
     from viewmodels.regions_viewmodel import RegionsViewModel
     from viewmodels.tasks import TaskRunner
 
 DEBOUNCE_MS = 150
-
-
-def clip(geometry: BaseGeometry, region: BaseGeometry) -> BaseGeometry:
-    """``geometry ∩ region``, cutting ``geometry`` to the region's bounding box first."""
-    x0, y0, x1, y1 = region.bounds
-    return shapely.intersection(shapely.clip_by_rect(geometry, x0, y0, x1, y1), region)
-
-
-def region_stats(
-    geom_a: BaseGeometry, geom_b: BaseGeometry, region: BaseGeometry, a: dt.date, b: dt.date
-) -> RegionStats:
-    """Held on A and on B, gained (B − A) and lost (A − B) inside ``region``, in km²."""
-    in_a, in_b = clip(geom_a, region), clip(geom_b, region)
-    return RegionStats(
-        date_a=a,
-        date_b=b,
-        area_a_km2=geodesic_area_km2(in_a),
-        area_b_km2=geodesic_area_km2(in_b),
-        gained_km2=geodesic_area_km2(shapely.difference(in_b, in_a)),
-        lost_km2=geodesic_area_km2(shapely.difference(in_a, in_b)),
-    )
-
-
-def held_series(geometries: Sequence[BaseGeometry], region: BaseGeometry) -> np.ndarray:
-    """Area held inside ``region`` for each geometry, in km² (vectorised clipping)."""
-    x0, y0, x1, y1 = region.bounds
-    cut = shapely.clip_by_rect(np.asarray(geometries, dtype=object), x0, y0, x1, y1)
-    inside = shapely.intersection(cut, region)
-    return np.array([geodesic_area_km2(g) if not g.is_empty else 0.0 for g in inside])
-
-
-def _at(snapshots: Sequence[Snapshot], dates: list[dt.date], day: dt.date) -> Snapshot | None:
-    """The latest snapshot on or before ``day``, or ``None`` when ``day`` is before the first."""
-    index = bisect.bisect_right(dates, day) - 1
-    return snapshots[index] if index >= 0 else None
 
 
 class RegionStatsController(QObject):
@@ -92,7 +54,7 @@ class RegionStatsController(QObject):
         self._snapshots: list[Snapshot] = []
         self._dates: list[dt.date] = []
         self._pair: tuple[dt.date, dt.date] | None = None
-        self._cache: dict[tuple[bytes, int, int], RegionStats] = {}
+        self._cache: dict[tuple[bytes, int, int], Delta] = {}
         self._series_cache: dict[bytes, np.ndarray] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -133,26 +95,28 @@ class RegionStatsController(QObject):
 
     def _submit_stats(self) -> None:
         pair = self._pair
-        snap_a = _at(self._snapshots, self._dates, pair[0]) if pair else None
-        snap_b = _at(self._snapshots, self._dates, pair[1]) if pair else None
+        snap_a = latest_on_or_before(self._snapshots, pair[0]) if pair else None
+        snap_b = latest_on_or_before(self._snapshots, pair[1]) if pair else None
         if pair is None or snap_a is None or snap_b is None:
             self._regions.set_stats({})
             return
-        ga, gb, a, b = snap_a.geometry, snap_b.geometry, pair[0], pair[1]
-        cache, key_ab = self._cache, (id(ga), id(gb))
-        todo = {s.id: s.lonlat for s in self._regions.regions()}
+        a, b = pair
+        cache, key_ab = self._cache, (id(snap_a.geometry), id(snap_b.geometry))
+        todo = {s.id: (s.lonlat, s.name) for s in self._regions.regions()}
 
-        def work() -> dict[int, tuple[tuple[bytes, int, int], RegionStats]]:
+        def work() -> dict[int, tuple[tuple[bytes, int, int], Delta]]:
             out = {}
-            for region_id, region in todo.items():
+            for region_id, (region, name) in todo.items():
                 key = (region.wkb, *key_ab)
                 hit = cache.get(key)
-                out[region_id] = (key, hit or region_stats(ga, gb, region, a, b))
+                if hit is None or hit.region != name:
+                    hit = delta_between(snap_a, snap_b, a, b, region, name)
+                out[region_id] = (key, hit)
             return out
 
         self._runner.submit(work, self._on_stats_done, channel="region-stats")
 
-    def _on_stats_done(self, result: dict[int, tuple[tuple[bytes, int, int], RegionStats]]) -> None:
+    def _on_stats_done(self, result: dict[int, tuple[tuple[bytes, int, int], Delta]]) -> None:
         if len(self._cache) > 512:
             self._cache.clear()
         self._cache.update(result.values())
@@ -175,4 +139,7 @@ class RegionStatsController(QObject):
             self._series_cache[key] = km2
             self._regions.set_time_series(selected, dates, km2)
 
-        self._runner.submit(lambda: held_series(geometries, region), done, channel="region-series")
+        def work() -> np.ndarray:
+            return held_in_region(geometries, region)
+
+        self._runner.submit(work, done, channel="region-series")

@@ -1,9 +1,9 @@
 """Comparison regions drawn by hand: their list, selection, edits (undoable) and numbers.
 
 A region is what the user saw: its drawn vertices are kept in display metres, where its edges
-are straight, and its lon/lat polygon is derived from them by densifying every edge (≤ 500 m
-steps, :func:`geo.projection.display_ring_to_lonlat`) so that geodesic clipping describes the
-drawn shape. Every edit goes through a ``QUndoCommand`` on :attr:`RegionsViewModel.undo_stack`.
+are straight, and its lon/lat polygon is derived from them (:mod:`geo.drawn`) so that geodesic
+clipping describes the drawn shape; its figures are a :class:`geo.delta.Delta`. Every edit goes
+through a ``QUndoCommand`` on :attr:`RegionsViewModel.undo_stack`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
-import shapely
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 
-from geo.projection import display_ring_to_lonlat, to_display
+from geo.drawn import XY, drawn_vertices, lonlat_polygon
 from viewmodels import region_commands as commands
 
 if TYPE_CHECKING:
@@ -27,7 +26,8 @@ if TYPE_CHECKING:
 
     from shapely.geometry.base import BaseGeometry
 
-XY = tuple[tuple[float, float], ...]
+    from geo.delta import Delta
+
 PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#008080", "#9a6324", "#000075")
 TOOLS = ("none", "polygon", "rectangle", "edit")
 
@@ -63,67 +63,6 @@ class RegionState:
         return (x0, y0, x1, y1)
 
 
-@dataclass(frozen=True)
-class RegionStats:
-    """A region's figures for dates A and B (km², geodesic, clipped to the region)."""
-
-    date_a: dt.date
-    date_b: dt.date
-    area_a_km2: float
-    area_b_km2: float
-    gained_km2: float
-    lost_km2: float
-
-    @property
-    def net_km2(self) -> float:
-        return self.gained_km2 - self.lost_km2
-
-
-def lonlat_polygon(xy: XY) -> BaseGeometry:
-    """The lon/lat polygon of a drawn display-metre ring, edges densified, valid, CCW exterior."""
-    ring = np.asarray([*xy, xy[0]], dtype=float)
-    polygon = shapely.Polygon(display_ring_to_lonlat(ring))
-    if not polygon.is_valid:
-        polygon = shapely.make_valid(polygon)
-        parts = [p for p in shapely.get_parts(polygon) if p.geom_type == "Polygon"]
-        polygon = shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]
-    return shapely.orient_polygons(polygon)
-
-
-def drawn_vertices(geometry: BaseGeometry, tolerance_m: float = 1.0) -> XY:
-    """Recover drawn vertices from a lon/lat polygon read from a file.
-
-    The largest part's exterior is projected to display metres and the collinear vertices that
-    densifying added are dropped again (``simplify`` with a 1 m tolerance).
-    """
-    parts = [p for p in shapely.get_parts(geometry) if p.geom_type == "Polygon"]
-    largest = max(parts, key=lambda p: p.area)
-    coords = shapely.get_coordinates(largest.exterior)
-    x, y = to_display(coords[:, 0], coords[:, 1])
-    simple = shapely.Polygon(np.column_stack([x, y])).simplify(tolerance_m)
-    ring = _drop_collinear(shapely.get_coordinates(simple.exterior)[:-1], tolerance_m)
-    return tuple((float(a), float(b)) for a, b in ring)
-
-
-def _drop_collinear(ring: np.ndarray, tolerance_m: float) -> np.ndarray:
-    """Remove vertices lying within ``tolerance_m`` of the line through their neighbours.
-
-    ``simplify`` keeps a closed ring's start vertex even where it is collinear; this also
-    looks across the wrap-around.
-    """
-    while len(ring) > 3:
-        before, after = np.roll(ring, 1, axis=0), np.roll(ring, -1, axis=0)
-        chord = after - before
-        rel = ring - before
-        cross = np.abs(chord[:, 0] * rel[:, 1] - chord[:, 1] * rel[:, 0])
-        offsets = cross / np.maximum(np.hypot(*chord.T), 1e-12)
-        worst = int(np.argmin(offsets))
-        if offsets[worst] > tolerance_m:
-            break
-        ring = np.delete(ring, worst, axis=0)
-    return ring
-
-
 class RegionsViewModel(QObject):
     """The regions, the selected one and the active drawing tool; edits are undoable."""
 
@@ -147,7 +86,7 @@ class RegionsViewModel(QObject):
         self._selected: int | None = None
         self._selected_vertex: int | None = None
         self._tool = "none"
-        self._stats: dict[int, RegionStats] = {}
+        self._stats: dict[int, Delta] = {}
         self._series: dict[int, tuple[list[dt.date], np.ndarray]] = {}
         self.undo_stack = QUndoStack(self)
 
@@ -175,7 +114,7 @@ class RegionsViewModel(QObject):
     def tool(self) -> str:
         return self._tool
 
-    def stats(self, region_id: int) -> RegionStats | None:
+    def stats(self, region_id: int) -> Delta | None:
         return self._stats.get(region_id)
 
     def time_series(self, region_id: int) -> tuple[list[dt.date], np.ndarray] | None:
@@ -203,7 +142,7 @@ class RegionsViewModel(QObject):
         if state.visible != visible:
             self._replace(replace(state, visible=visible))
 
-    def set_stats(self, stats: dict[int, RegionStats]) -> None:
+    def set_stats(self, stats: dict[int, Delta]) -> None:
         """Apply figures computed off the UI thread (ids no longer present are ignored)."""
         live = {s.id for s in self._regions}
         self._stats = {k: v for k, v in stats.items() if k in live}

@@ -11,7 +11,6 @@ import shapely
 
 from geo.areas import (
     area_series,
-    clipped_area_series,
     geodesic_area_km2,
     geodesic_areas_km2,
     reference_area_km2,
@@ -21,7 +20,6 @@ from tests.geo.engine_data import (
     corpus,
     isw_catalog,
     snapshots_with_holes,
-    ten_vertex_region,
 )
 from tests.paths import PUBLISHED
 
@@ -101,13 +99,3 @@ def test_area_series_matches_each_snapshot() -> None:
     for (_, km2), snapshot in zip(series, snapshots, strict=True):
         assert km2 == pytest.approx(reference_area_km2(snapshot.geometry), rel=1e-7)
 
-
-def test_clipped_area_series_equals_shapely_clip_and_pyproj() -> None:
-    snapshots = corpus().snapshots(SERIES)[::40]
-    region = ten_vertex_region()
-    series = clipped_area_series(snapshots, region)
-    expected = [reference_area_km2(shapely.intersection(s.geometry, region)) for s in snapshots]
-    got = [km2 for _, km2 in series]
-    assert max(expected) > 50  # the front crossed this region during the period
-    assert got == pytest.approx(expected, abs=0.01)
-    assert clipped_area_series([], region) == []

@@ -8,10 +8,10 @@ import pytest
 import shapely
 
 from geo.areas import reference_area_km2
-from geo.delta import Delta, compute_delta
+from geo.delta import Delta, compute_delta, held_in_region
 from geo.errors import QueryError
 from geo.regions import Region, densify_geometry
-from tests.geo.engine_data import SERIES, some_days, ten_vertex_region
+from tests.geo.engine_data import SERIES, corpus, some_days, ten_vertex_region
 
 D = dt.date
 DAYS = (
@@ -146,3 +146,19 @@ def test_json_dict_has_exactly_the_contract_keys(catalog) -> None:
     assert isinstance(delta, Delta)
     with pytest.raises(AttributeError):
         delta.net_km2 = 0.0  # type: ignore[misc]
+
+
+def test_held_in_region_equals_shapely_clip_and_pyproj() -> None:
+    snapshots = corpus().snapshots(SERIES)[::40]
+    region = ten_vertex_region()
+    got = list(held_in_region([s.geometry for s in snapshots], region))
+    expected = [reference_area_km2(shapely.intersection(s.geometry, region)) for s in snapshots]
+    assert max(expected) > 50  # the front crossed this region during the period
+    assert got == pytest.approx(expected, abs=0.01)
+    assert list(held_in_region([], region)) == []
+
+
+def test_held_in_region_is_zero_outside() -> None:
+    far = shapely.box(10.0, 10.0, 10.1, 10.1)
+    (snapshot,) = some_days(D(2024, 11, 1)).snapshots(SERIES)
+    assert list(held_in_region([snapshot.geometry], far)) == [0.0]

@@ -50,8 +50,8 @@ def test_selected_region_series_is_the_third_plot_and_leaves_with_the_region(qtb
     for day, value in zip(dates, km2, strict=True):
         assert curve_at(view, day) == value
     reference = reference_figures(corners, deepstate(A), deepstate(B))
-    assert curve_at(view, A) == pytest.approx(reference["area_a_km2"], abs=0.1)
-    assert curve_at(view, B) == pytest.approx(reference["area_b_km2"], abs=0.1)
+    assert curve_at(view, A) == pytest.approx(reference["area_from_km2"], abs=0.1)
+    assert curve_at(view, B) == pytest.approx(reference["area_to_km2"], abs=0.1)
     state = regions.region(region_id)
     assert view.region_curve.opts["pen"].color().name() == state.color
     assert view.region_plot.getAxis("left").labelText == "region km²"

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 FILES = [DEEPSTATE / f"deepstatemap_data_{day:%Y%m%d}.geojson" for day in (A, B)]
 VIEW_BBOX = (36.85, 47.75, 37.70, 48.20)
 """Lon/lat box framed before drawing: Kurakhove with ~60 km around it."""
-FIGURES = ("area_a_km2", "area_b_km2", "gained_km2", "lost_km2", "net_km2")
+FIGURES = ("area_from_km2", "area_to_km2", "gained_km2", "lost_km2", "net_km2")
 GEOD = Geod(ellps="WGS84")
 
 XY = tuple[float, float]
@@ -143,7 +143,7 @@ def wait_for_stats(qtbot, window: MainWindow, region_id: int) -> None:
     vm = window.regions.vm
     qtbot.waitUntil(lambda: vm.stats(region_id) is not None, timeout=20000)
     stats = vm.stats(region_id)
-    assert (stats.date_a, stats.date_b) == (A, B)
+    assert (stats.date_from, stats.date_to) == (A, B)
 
 
 def test_polygon_and_rectangle_store_the_clicked_points(qtbot, window) -> None:

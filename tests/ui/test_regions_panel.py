@@ -80,11 +80,11 @@ def test_numbers_shown_are_the_reference_ones(qtbot, tmp_path) -> None:
     expected = reference_figures(kurakhove_rectangle(), deepstate(A), deepstate(B))
     cells = [panel.table.item(0, COL_NAME + k).text() for k in range(1, 6)]
     values = [float(c.replace(",", "").replace("\u2212", "-")) for c in cells]
-    order = ("area_a_km2", "area_b_km2", "gained_km2", "lost_km2")
+    order = ("area_from_km2", "area_to_km2", "gained_km2", "lost_km2")
     assert values[:4] == pytest.approx([expected[k] for k in order], abs=0.06)
     assert cells[4].startswith("+") == (expected["gained_km2"] > expected["lost_km2"])
     assert panel._curve.getData()[1] == pytest.approx(
-        [expected["area_a_km2"], expected["area_b_km2"]], abs=0.1
+        [expected["area_from_km2"], expected["area_to_km2"]], abs=0.1
     )
     assert panel.caption.text() == f"km² inside each region: A {A:%Y-%m-%d}, B {B:%Y-%m-%d}"
 

@@ -8,7 +8,7 @@ import shapely
 from pyproj import Transformer
 
 from geo.projection import DISPLAY_CRS
-from viewmodels.regions_viewmodel import RegionsViewModel, drawn_vertices, lonlat_polygon
+from viewmodels.regions_viewmodel import RegionsViewModel
 
 SQUARE = [(0.0, 0.0), (10_000.0, 0.0), (10_000.0, 10_000.0), (0.0, 10_000.0)]
 
@@ -116,12 +116,3 @@ def test_selection_visibility_and_tool_signals(qtbot) -> None:
     with pytest.raises(ValueError, match="unknown tool"):
         vm.set_tool("lasso")
 
-
-def test_drawn_vertices_come_back_from_the_densified_polygon() -> None:
-    ring = ((1_000.0, 2_000.0), (31_000.0, 2_500.0), (20_000.0, 40_000.0))
-    polygon = lonlat_polygon(ring)
-    rounded = shapely.set_precision(polygon, 1e-7)
-    back = np.asarray(drawn_vertices(rounded))
-    assert len(back) == 3
-    for vertex in ring:
-        assert np.min(np.hypot(*(back - vertex).T)) < 0.1
