@@ -238,7 +238,18 @@ def default_title(content: MapContent) -> str:
     if not series:
         return "Front line"
     day = dates.get(series[0])
-    return subject(series[0]) + (f", {format_date(day)}" if day is not None else "")
+    name = subject(series[0]) if len(series) == 1 else "Front line in Ukraine"
+    return name + (f", {format_date(day)}" if day is not None else "")
+
+
+def series_label(content: MapContent, name: str) -> str:
+    """A series' legend label, with its date when the series drawn show different dates."""
+    dates = dict(content.dates)
+    drawn = {dates[s] for s in content.visible_series() if s in dates}
+    day = dates.get(name)
+    if (content.compare is None and len(drawn) <= 1) or day is None:
+        return name
+    return f"{name}, {format_date(day)}"
 
 
 def default_subtitle(content: MapContent) -> str:
@@ -317,17 +328,6 @@ def line_mm(points: float) -> float:
 
 def extent_to_display(extent: BBox, samples: int = 11) -> tuple[float, float, float, float]:
     """Display-metre bounds (x0, y0, x1, y1) of a lon/lat box, edges sampled (LCC bends them)."""
-    import numpy as np
+    from geo.projection import lonlat_box_to_display
 
-    from geo.projection import to_display
-
-    west, south, east, north = extent
-    t = np.linspace(0.0, 1.0, samples)
-    lon = np.concatenate(
-        [west + t * (east - west)] * 2 + [np.full(samples, west), np.full(samples, east)]
-    )
-    lat = np.concatenate(
-        [np.full(samples, south), np.full(samples, north)] + [south + t * (north - south)] * 2
-    )
-    x, y = to_display(lon, lat)
-    return float(x.min()), float(y.min()), float(x.max()), float(y.max())
+    return lonlat_box_to_display(extent, samples)

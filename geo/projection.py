@@ -106,3 +106,61 @@ def scale_factor(lon: float, lat: float) -> float:
     display = float(np.hypot(x1[0] - x0[0], y1[0] - y0[0]))
     ground = Geod(ellps="WGS84").inv(lon, lat, lon + step, lat)[2]
     return display / ground
+
+
+BBox = tuple[float, float, float, float]
+"""``(x0, y0, x1, y1)``: a lon/lat box (west, south, east, north) or a display-metre box."""
+
+
+def box_edges(box: BBox, samples: int = 11) -> tuple[np.ndarray, np.ndarray]:
+    """``samples`` points along each of the four edges of ``box`` (bottom, top, left, right).
+
+    A straight edge in one plane bends in the other (the conic's meridians converge and its
+    parallels curve), so a box's envelope in the other plane needs its edges, not its corners.
+    """
+    x0, y0, x1, y1 = box
+    t = np.linspace(0.0, 1.0, samples)
+    xs, ys = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+    return (
+        np.concatenate([xs, xs, np.full(samples, x0), np.full(samples, x1)]),
+        np.concatenate([np.full(samples, y0), np.full(samples, y1), ys, ys]),
+    )
+
+
+def _envelope(x: np.ndarray, y: np.ndarray) -> BBox:
+    return float(x.min()), float(y.min()), float(x.max()), float(y.max())
+
+
+def lonlat_box_to_display(bbox: BBox, samples: int = 11) -> BBox:
+    """Display-metre envelope ``(x0, y0, x1, y1)`` of a lon/lat box, edges sampled."""
+    return _envelope(*to_display(*box_edges(bbox, samples)))
+
+
+def display_box_to_lonlat(box: BBox, samples: int = 11) -> BBox:
+    """Lon/lat envelope ``(west, south, east, north)`` of a display-metre box, edges sampled."""
+    return _envelope(*to_lonlat(*box_edges(box, samples)))
+
+
+def fitted_view(bbox: BBox) -> BBox:
+    """The lon/lat envelope of the display rectangle that a fit to ``bbox`` shows."""
+    return display_box_to_lonlat(lonlat_box_to_display(bbox))
+
+
+def restorable_bbox(saved: BBox, iterations: int = 6) -> BBox:
+    """The lon/lat box to fit so the canvas reports ``saved`` again (no drift between sessions).
+
+    The canvas reports the lon/lat envelope of its (display-projection) view, and fitting a
+    lon/lat box shows the display envelope of it; the projection's curved, rotated meridians make
+    each envelope larger, so fitting the saved box itself grew the view ~10 % every session.
+    A few fixed-point steps shrink and shift the box until its round trip
+    (:func:`fitted_view`) matches ``saved``.
+    """
+    box = np.array(saved, dtype=float)
+    target = np.array(saved, dtype=float)
+    for _ in range(iterations):
+        got = np.array(fitted_view((box[0], box[1], box[2], box[3])))
+        centre = (box[:2] + box[2:]) / 2 + ((target[:2] + target[2:]) - (got[:2] + got[2:])) / 2
+        half = (box[2:] - box[:2]) / 2 * (target[2:] - target[:2]) / (got[2:] - got[:2])
+        box = np.concatenate([centre - half, centre + half])
+    west, south, east, north = (float(v) for v in box)
+    return west, south, east, north

@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
+from geo.projection import restorable_bbox
 from geo.resources import resource_path
 from viewmodels.chart_viewmodel import ChartViewModel
 from viewmodels.compare_viewmodel import CompareViewModel
@@ -37,46 +37,6 @@ CREDITS = {
     "deepstate": "Front line: DeepStateMap.live via cyterat/deepstate-map-data (GPL-3.0).",
     "isw": "Front line: Institute for the Study of War (ISW) with AEI's Critical Threats Project.",
 }
-
-
-BBox = tuple[float, float, float, float]
-
-
-def _edges(x0: float, y0: float, x1: float, y1: float) -> tuple[np.ndarray, np.ndarray]:
-    t = np.linspace(0.0, 1.0, 11)
-    xs, ys = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
-    return (
-        np.concatenate([xs, xs, np.full(11, x0), np.full(11, x1)]),
-        np.concatenate([np.full(11, y0), np.full(11, y1), ys, ys]),
-    )
-
-
-def _round_trip(bbox: BBox) -> BBox:
-    """The lon/lat envelope of the display rectangle that a fit to ``bbox`` shows."""
-    from geo.projection import to_display, to_lonlat
-
-    x, y = to_display(*_edges(*bbox))
-    lon, lat = to_lonlat(*_edges(x.min(), y.min(), x.max(), y.max()))
-    return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
-
-
-def restorable_bbox(saved: BBox, iterations: int = 6) -> BBox:
-    """The lon/lat box to fit so the canvas reports ``saved`` again (no drift between sessions).
-
-    The canvas reports the lon/lat envelope of its (display-projection) view, and fitting a
-    lon/lat box shows the display envelope of it; the projection's curved, rotated meridians make
-    each envelope larger, so fitting the saved box itself grew the view ~10 % every session.
-    A few fixed-point steps shrink and shift the box until its round trip matches ``saved``.
-    """
-    box = np.array(saved, dtype=float)
-    target = np.array(saved, dtype=float)
-    for _ in range(iterations):
-        got = np.array(_round_trip(tuple(box)))
-        centre = (box[:2] + box[2:]) / 2 + ((target[:2] + target[2:]) - (got[:2] + got[2:])) / 2
-        half = (box[2:] - box[:2]) / 2 * (target[2:] - target[:2]) / (got[2:] - got[:2])
-        box = np.concatenate([centre - half, centre + half])
-    west, south, east, north = (float(v) for v in box)
-    return west, south, east, north
 
 
 class AppViewModel(QObject):
@@ -114,6 +74,9 @@ class AppViewModel(QObject):
         self._saved_view = self.settings.view_bbox()
         self._view_restored = False
         self._connect()
+        from viewmodels.session import SessionViewModel
+
+        self.session = SessionViewModel(self)
 
     def _connect(self) -> None:
         self.dataset.sig_catalog_changed.connect(self._on_dataset_catalog_changed)
@@ -209,7 +172,8 @@ class AppViewModel(QObject):
         return "\n\n".join(parts)
 
     def shutdown(self) -> None:
-        """Stop playback and the worker (the window is closing)."""
+        """Save the session, stop playback and the worker (the window is closing)."""
+        self.session.save_last()
         self.timeline.set_playing(False)
         self.dataset.cancel()
         self.runner.shutdown()

@@ -7,8 +7,9 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QSettings
 
+from geo.projection import fitted_view, restorable_bbox
 from tests.shell.deepstate import deepstate_files, engine
-from viewmodels.app_viewmodel import DEMO_LABEL, AppViewModel, _round_trip, restorable_bbox
+from viewmodels.app_viewmodel import DEMO_LABEL, AppViewModel
 
 
 def make(tmp_path) -> AppViewModel:
@@ -73,8 +74,8 @@ def test_map_view_is_saved_and_restored_instead_of_fit(qtbot, tmp_path) -> None:
     with qtbot.waitSignal(second.map.sig_fit_requested) as fit:
         second.open_paths(files)
     assert fit.args == [restorable_bbox(kupiansk)]
-    assert _round_trip(fit.args[0]) == pytest.approx(kupiansk, abs=1e-4)
-    assert _round_trip(kupiansk)[2] - _round_trip(kupiansk)[0] > 1.05 * (37.9 - 37.3)  # the drift
+    assert fitted_view(fit.args[0]) == pytest.approx(kupiansk, abs=1e-4)
+    assert fitted_view(kupiansk)[2] - fitted_view(kupiansk)[0] > 1.05 * (37.9 - 37.3)  # the drift
     with qtbot.waitSignal(second.map.sig_fit_requested) as fit:
         second.open_paths(files[:2])  # later loads of the session fit their data
     assert fit.args == [None]

@@ -16,7 +16,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 
-from geo.projection import to_display, to_lonlat
+from geo.projection import display_box_to_lonlat, to_display
 from ui.map.styles import draw_haloed_text, label_font, make_pen
 
 if TYPE_CHECKING:
@@ -58,13 +58,7 @@ def min_population(screen_metres_per_pixel: float) -> int:
 
 def frame_bbox_lonlat(frame: Frame) -> tuple[float, float, float, float]:
     """The lon/lat bbox that covers the frame (edges sampled, since LCC bends them)."""
-    t = np.linspace(0.0, 1.0, 9)
-    ex = frame.x0 + t * (frame.x1 - frame.x0)
-    ey = frame.y0 + t * (frame.y1 - frame.y0)
-    xs = np.concatenate([ex, ex, np.full(9, frame.x0), np.full(9, frame.x1)])
-    ys = np.concatenate([np.full(9, frame.y0), np.full(9, frame.y1), ey, ey])
-    lon, lat = to_lonlat(xs, ys)
-    return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
+    return display_box_to_lonlat((frame.x0, frame.y0, frame.x1, frame.y1), 9)
 
 
 def _style_for(population: int) -> tuple[float, bool]:

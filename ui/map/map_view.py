@@ -25,7 +25,7 @@ import numpy as np
 from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
-from geo.projection import to_display, to_lonlat
+from geo.projection import lonlat_box_to_display, to_lonlat
 from ui.map.basemap_items import (
     LAYER_KEYS,
     BasemapData,
@@ -189,13 +189,8 @@ class MapView(QWidget):
     def zoom_to_lonlat(self, bbox: BBox | tuple[float, float, float, float]) -> None:
         """Fit a (min lon, min lat, max lon, max lat) box; its edges are sampled (LCC bends)."""
         west, south, east, north = bbox
-        t = np.linspace(0.0, 1.0, 11)
-        lon = np.concatenate([west + t * (east - west), west + t * (east - west), [west] * 11])
-        lat = np.concatenate([[south] * 11, [north] * 11, south + t * (north - south)])
-        lon = np.concatenate([lon, [east] * 11])
-        lat = np.concatenate([lat, south + t * (north - south)])
-        x, y = to_display(lon, lat)
-        rect = QRectF(x.min(), y.min(), x.max() - x.min(), y.max() - y.min())
+        x0, y0, x1, y1 = lonlat_box_to_display((west, south, east, north))
+        rect = QRectF(x0, y0, x1 - x0, y1 - y0)
         self.view_box.setRange(rect=rect, padding=0.0)
 
     def frame(self) -> Frame:
