@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     from ui import cli_snapshot
 
     cli_snapshot.add_parser(commands, _add_paths, _date)
+    from ui import cli_animate
+
+    cli_animate.add_parser(commands, _add_paths, _date)
     return parser
 
 
@@ -191,11 +194,18 @@ def _snapshot(args: argparse.Namespace) -> str:
     return run(args)
 
 
+def _animate(args: argparse.Namespace) -> str:
+    from ui.cli_animate import run
+
+    return run(args)
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
     "inspect": _inspect,
     "areas": _areas,
     "delta": _delta,
     "snapshot": _snapshot,
+    "animate": _animate,
 }
 
 
