@@ -13,15 +13,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QUndoStack
 
+from geo.dates import DATE_FROM_NAME
 from geo.demo import is_demo_path
 from geo.errors import one_line
 from geo.gaps import find_gaps
+from geo.series_choices import SeriesChoices
+from viewmodels.series_commands import ChangeSeriesCommand
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from geo.model import Catalog
+    from geo.outliers import Outlier
+    from geo.series_choices import Member
     from viewmodels.tasks import TaskRunner
 
     Loader = Callable[..., Catalog]
@@ -34,9 +40,10 @@ class ProblemRow:
     Attributes
     ----------
     kind : str
-        ``refused`` (a file or part of one could not be used), ``repair`` or ``gap``.
+        ``refused`` (a file or part of one could not be used), ``repair``, ``date`` (the file
+        name's date was used over a different date in its contents), ``gap`` or ``outlier``.
     path : str
-        The file concerned (the series name for a gap).
+        The file concerned (the series name for a gap or an outlier).
     detail : str
         One line: the reason, the repair, or the missing dates.
     """
@@ -55,10 +62,31 @@ class LoadProgress:
 
 
 @dataclass(frozen=True)
-class _LoadResult:
+class _Shown:
+    """The catalog as the user's series choices show it, with its problem rows and outliers."""
+
     catalog: Catalog
     rows: tuple[ProblemRow, ...]
+    outliers: tuple[Outlier, ...]
+    choices: SeriesChoices
+
+
+@dataclass(frozen=True)
+class _LoadResult:
+    base: Catalog
+    shown: _Shown
     paths: tuple[str, ...]
+
+
+def _show(base: Catalog, choices: SeriesChoices) -> _Shown:
+    """Apply ``choices`` to the automatic catalog and list its problems (pure, for a worker)."""
+    from geo.outliers import catalog_outliers
+    from geo.series_choices import regroup
+
+    catalog = regroup(base, choices)
+    outliers = tuple(catalog_outliers(catalog))
+    flagged = tuple(ProblemRow("outlier", o.series, o.message()) for o in outliers)
+    return _Shown(catalog, problem_rows(catalog) + flagged, outliers, choices)
 
 
 def default_loader(paths: Sequence[str], **kwargs: Any) -> Catalog:
@@ -72,7 +100,11 @@ def problem_rows(catalog: Catalog) -> tuple[ProblemRow, ...]:
     """Refused files, repairs and date gaps of ``catalog`` as table rows (pure, for a worker)."""
     rows = [ProblemRow("refused", p.path, p.message) for p in catalog.problems]
     rows += [
-        ProblemRow("repair", r.path, f"{r.kind} x{r.count} {r.detail}".strip())
+        ProblemRow(
+            "date" if r.kind == DATE_FROM_NAME else "repair",
+            r.path,
+            f"{r.kind} x{r.count} {r.detail}".strip(),
+        )
         for r in catalog.repairs()
     ]
     for series in catalog.series_names():
@@ -140,6 +172,8 @@ class DatasetViewModel(QObject):
     """A load failed; the argument is a one-line message for the user."""
     sig_progress_poked = Signal()
     """Internal: the worker reported progress; delivered queued on the main thread."""
+    sig_series_choices_changed = Signal(object)
+    """The user's :class:`~geo.series_choices.SeriesChoices` changed (rename, merge, split…)."""
 
     def __init__(self, runner: TaskRunner, loader: Loader | None = None) -> None:
         super().__init__()
@@ -152,6 +186,11 @@ class DatasetViewModel(QObject):
         self._problems: tuple[ProblemRow, ...] = ()
         self._message = ""
         self._state: _LoadState | None = None
+        self._base: Catalog | None = None
+        self._choices = SeriesChoices()
+        self._outliers: tuple[Outlier, ...] = ()
+        self.undo_stack = QUndoStack(self)
+        """Undo and redo of series choices."""
         self.sig_progress_poked.connect(
             self._on_worker_progress, Qt.ConnectionType.QueuedConnection
         )
@@ -192,9 +231,11 @@ class DatasetViewModel(QObject):
         self._set_loading(True)
         self._set_progress(LoadProgress(0.0, "starting"))
 
+        choices = self._choices
+
         def work() -> _LoadResult:
             catalog = loader(paths, progress=state.report, cancelled=state.is_cancelled)
-            return _LoadResult(catalog, problem_rows(catalog), paths)
+            return _LoadResult(catalog, _show(catalog, choices), paths)
 
         self._runner.submit(
             work,
@@ -218,13 +259,105 @@ class DatasetViewModel(QObject):
         if state is not self._state:
             return
         self._state = None
-        self._catalog, self._paths = result.catalog, result.paths
-        count = sum(len(v) for v in result.catalog.series.values())
-        refused = sum(1 for r in result.rows if r.kind == "refused")
+        self._base, self._paths = result.base, result.paths
+        count = sum(len(v) for v in result.shown.catalog.series.values())
+        refused = sum(1 for r in result.shown.rows if r.kind == "refused")
         self._set_loading(False)
-        self.sig_catalog_changed.emit()
-        self._set_problems(result.rows)
+        if result.shown.choices == self._choices:
+            self._on_shown(result.shown)
+        else:  # the user changed the series while the files were loading
+            self._show_choices()
         self._set_message(f"loaded {count} snapshots, {refused} refused")
+
+    # Series choices -----------------------------------------------------------------------
+
+    def base_catalog(self) -> Catalog | None:
+        """The catalog as loaded, with automatic series (before the user's choices)."""
+        return self._base
+
+    def series_choices(self) -> SeriesChoices:
+        return self._choices
+
+    def outliers(self) -> tuple[Outlier, ...]:
+        """The suspect snapshots of the catalog shown (see :mod:`geo.outliers`)."""
+        return self._outliers
+
+    def series_choices_dict(self) -> dict[str, Any]:
+        """The series choices as a plain JSON-able mapping, for a saved session."""
+        return self._choices.to_dict()
+
+    def restore_series_choices(self, data: dict[str, Any]) -> None:
+        """Choices from :meth:`series_choices_dict` (a session); ``ValueError`` if malformed."""
+        self.undo_stack.clear()
+        self.apply_series_choices(SeriesChoices.from_dict(data))
+
+    def set_as_series(self, name: str) -> None:
+        """Show every snapshot as one series ``name`` (``--as-series``; empty: automatic)."""
+        self.apply_series_choices(SeriesChoices(as_series=" ".join(name.split())))
+
+    def members(self, shown: str | None = None, source: str | None = None) -> list[Member]:
+        """The (automatic series, file) members shown in series ``shown`` and/or from ``source``."""
+        from geo.series_choices import members
+
+        found = members(self._base) if self._base is not None else []
+        target = self._choices.target
+        return [
+            m
+            for m in found
+            if (shown is None or target(m.series, m.source) == shown)
+            and (source is None or m.source == source)
+        ]
+
+    def rename_series(self, old: str, new: str) -> None:
+        """Rename the series ``old`` (to an existing name: merge into it). Undoable."""
+        choices = self._choices.renamed(self._automatic(), old, new)
+        self._push(choices, f"Rename {old} to {new}")
+
+    def merge_series(self, names: Sequence[str], into: str) -> None:
+        """Show the series ``names`` as one series ``into``. Undoable."""
+        choices = self._choices.merged(self._automatic(), names, into)
+        self._push(choices, f"Merge {len(list(names))} series into {into}")
+
+    def move_to_series(self, members: Sequence[Member], name: str) -> None:
+        """Show ``members`` (files of a series) as series ``name``: split or gather. Undoable."""
+        self._push(self._choices.moved(members, name), f"Move {len(members)} files to {name}")
+
+    def reset_series(self) -> None:
+        """Back to the automatic series. Undoable."""
+        self._push(SeriesChoices(), "Automatic series")
+
+    def apply_series_choices(self, choices: SeriesChoices) -> None:
+        """Make ``choices`` current and regroup the catalog in the worker (no undo step)."""
+        if choices == self._choices:
+            return
+        self._choices = choices
+        self.sig_series_choices_changed.emit(choices)
+        if self._state is None:  # a running load applies the choices when it is done
+            self._show_choices()
+
+    def _show_choices(self) -> None:
+        base, choices = self._base, self._choices
+        if base is not None:
+            self._runner.submit(
+                lambda: _show(base, choices),
+                self._on_shown,
+                lambda exc: self.sig_error_raised.emit(one_line(exc)),
+                channel="series",
+            )
+
+    def _push(self, choices: SeriesChoices, text: str) -> None:
+        if choices != self._choices:
+            self.undo_stack.push(ChangeSeriesCommand(self, choices, text))
+
+    def _automatic(self) -> list[str]:
+        return self._base.series_names() if self._base is not None else []
+
+    def _on_shown(self, shown: _Shown) -> None:
+        if shown.choices != self._choices:
+            return  # a newer choice is on its way
+        self._catalog, self._outliers = shown.catalog, shown.outliers
+        self.sig_catalog_changed.emit()
+        self._set_problems(shown.rows)
 
     def _on_load_failed(self, state: _LoadState, exc: BaseException) -> None:
         if state is not self._state:

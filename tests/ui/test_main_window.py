@@ -94,7 +94,8 @@ def test_worker_error_reaches_the_user_and_window_survives(qtbot, tmp_path) -> N
     errors: list[str] = []
     window, vm = make_window(qtbot, tmp_path, errors=errors)
     vm.dataset._loader = lambda *_a, **_k: 1 / 0
-    vm.open_paths(["whatever.geojson"])
+    (tmp_path / "whatever.geojson").write_text("{}")  # exists: a missing path is never loaded
+    vm.open_paths([str(tmp_path / "whatever.geojson")])
     assert errors
     assert "division" in errors[0]
     assert window.isEnabled()
