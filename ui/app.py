@@ -49,6 +49,9 @@ def create_window(paths: list[str]) -> MainWindow:
     install_search(window)
     install_measure(window)
     install_numbers(window)
+    from ui.timelapse.feature import install_timelapse
+
+    install_timelapse(window)
     if paths:
         QTimer.singleShot(0, lambda: open_in_window(window, paths))
     else:
