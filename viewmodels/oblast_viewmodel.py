@@ -61,6 +61,7 @@ class OblastViewModel(QObject):
         Zooms the map to a lon/lat box (``MapViewModel.request_fit``).
     breakdown : callable, optional
         ``(gained, lost) -> list[OblastChange]``.
+    parent : QObject, optional
     """
 
     sig_rows_changed = Signal(object)
@@ -76,8 +77,9 @@ class OblastViewModel(QObject):
         runner: TaskRunner,
         fit: Callable[[BBox], None],
         breakdown: Callable[[Any, Any], list[OblastChange]] = default_breakdown,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self._runner, self._fit, self._breakdown = runner, fit, breakdown
         self._rows: list[OblastChange] = []
         self._computing = False

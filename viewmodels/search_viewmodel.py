@@ -108,6 +108,7 @@ class SearchViewModel(QObject):
         Returns a ready :class:`geo.places.PlaceIndex`; run once in the worker.
     synchronous : bool
         Build the index inline (tests).
+    parent : QObject, optional
     """
 
     sig_results_changed = Signal(object)
@@ -125,8 +126,9 @@ class SearchViewModel(QObject):
         index: Callable[[], Any] = default_index,
         *,
         synchronous: bool = False,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self._fit = fit
         self._load_index = index
         self._runner = TaskRunner(self, synchronous=synchronous)

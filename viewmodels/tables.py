@@ -17,10 +17,10 @@ if TYPE_CHECKING:
 COMPARE_HEADERS = ("quantity", "km2", "percent_of_ukraine")
 REGION_HEADERS = (
     "region",
-    "date_a",
-    "date_b",
-    "area_a_km2",
-    "area_b_km2",
+    "date_from",
+    "date_to",
+    "area_from_km2",
+    "area_to_km2",
     "gained_km2",
     "lost_km2",
     "net_km2",
@@ -33,7 +33,8 @@ def compare_table(vm: CompareViewModel) -> Table:
 
 
 def regions_table(vm: RegionsViewModel) -> Table:
-    """One row per drawn region: its dates A and B and figures (empty cells before computed)."""
+    """One row per drawn region: the snapshot dates compared and its figures (empty before
+    they are computed)."""
     rows: list[tuple[Cell, ...]] = []
     for state in vm.regions():
         s = vm.stats(state.id)
@@ -43,10 +44,10 @@ def regions_table(vm: RegionsViewModel) -> Table:
         rows.append(
             (
                 state.name,
-                s.date_a.isoformat(),
-                s.date_b.isoformat(),
-                s.area_a_km2,
-                s.area_b_km2,
+                s.from_actual.isoformat(),
+                s.to_actual.isoformat(),
+                s.area_from_km2,
+                s.area_to_km2,
                 s.gained_km2,
                 s.lost_km2,
                 s.net_km2,
