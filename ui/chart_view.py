@@ -20,8 +20,8 @@ from pyqtgraph.graphicsItems.DateAxisItem import MONTH_DAY_ZOOM_LEVEL, YEAR_MONT
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
+from geo.timegrid import SECONDS_PER_DAY, to_seconds
 from ui.map.styles import GAINED, LOST
-from viewmodels.chart_viewmodel import SECONDS_PER_DAY, to_seconds
 
 if TYPE_CHECKING:
     from viewmodels.chart_viewmodel import ChartData, ChartViewModel, RegionSeries

@@ -7,7 +7,6 @@ file and colour dialogs are injected callables (STYLE.md §8) so tests replace t
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from geo.errors import AtlasError
+from geo.timegrid import seconds_of
 from geo.units import format_number
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 COLUMNS = ("", "", "Name", "A", "B", "Gained", "Lost", "Net")
 COL_VISIBLE, COL_COLOR, COL_NAME = 0, 1, 2
 SWATCH_WIDTH = 26
-NO_DATES = "km² inside each region (no dates A and B to compare)"
+NO_DATES = "No data: km² inside each region appear once the data they belong to is loaded."
 NO_REGIONS = "Draw a region with Polygon or Rectangle to get its km² for dates A and B."
 
 
@@ -256,7 +256,7 @@ class RegionsPanel(QWidget):
             self._curve.setData([], [])
             return
         dates, km2 = series
-        self._curve.setData(_epoch_seconds(dates), np.asarray(km2, dtype=float))
+        self._curve.setData(seconds_of(dates), np.asarray(km2, dtype=float))
         self._curve.setPen(pg.mkPen(self._vm.region(region_id).color, width=2))
 
     # -- widgets → viewmodel ----------------------------------------------------------------
@@ -306,9 +306,3 @@ class RegionsPanel(QWidget):
             if self._show_error is None:
                 raise
             self._show_error(str(exc))
-
-
-def _epoch_seconds(dates: list[dt.date]) -> np.ndarray:
-    """Dates as UTC epoch seconds for ``DateAxisItem``."""
-    epoch = dt.date(1970, 1, 1)
-    return np.array([(d - epoch).days * 86400.0 for d in dates])

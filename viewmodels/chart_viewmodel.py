@@ -1,15 +1,11 @@
 """The chart of one series: area over time and change per day, with gaps kept as gaps.
 
-Arrays are built in a worker on a daily grid from the first to the last snapshot. In a daily
-series (``geo.gaps``) a missing day is a gap: NaN, so a curve drawn with ``connect='finite'``
-breaks there instead of inventing a straight line across it. A series of irregular change points
-(ISW's exports) has no gaps: each snapshot holds until the next one, as it does everywhere else
-in the product, and its change is spread over the days it spans as a rate per day.
+Arrays are built in a worker on the daily grid of :mod:`geo.timegrid` (which says how areas are
+held and changes spread per day, and where the gaps are).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,25 +13,15 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from geo.errors import one_line
+from geo.timegrid import from_seconds, hold_on_grid, rates_on_grid
 from viewmodels.batch import ChangeBatch
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Callable, Sequence
 
     from geo.model import Catalog, Snapshot
     from viewmodels.tasks import TaskRunner
-
-EPOCH = dt.date(1970, 1, 1)
-SECONDS_PER_DAY = 86_400.0
-
-
-def to_seconds(date: dt.date) -> float:
-    """POSIX seconds of midnight UTC on ``date`` (what pyqtgraph's ``DateAxisItem`` expects)."""
-    return (date - EPOCH).days * SECONDS_PER_DAY
-
-
-def from_seconds(seconds: float) -> dt.date:
-    return EPOCH + dt.timedelta(days=round(seconds / SECONDS_PER_DAY))
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,49 +53,9 @@ def build_chart_data(
     """Lay the areas and the one-day changes on a daily grid (pure; runs in a worker)."""
     if not snapshots:
         return ChartData(series)
-    first = snapshots[0].date
     x, area, missing = hold_on_grid([s.date for s in snapshots], [s.area_km2 for s in snapshots])
-    gained, lost, net = (np.full(len(x), np.nan) for _ in range(3))
-    for change in changes:
-        before, after, g, lo, n = _fields(change)
-        span = slice((before - first).days + 1, (after - first).days + 1)
-        if not missing[span].any():
-            width = (after - before).days
-            gained[span], lost[span], net[span] = g / width, lo / width, n / width
+    gained, lost, net = rates_on_grid(snapshots[0].date, missing, changes)
     return ChartData(series, x, area, gained, lost, net)
-
-
-def hold_on_grid(
-    dates: Sequence[dt.date], values: Sequence[float]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Values on a daily grid: each held until the next date, NaN on a daily series' gaps.
-
-    Parameters
-    ----------
-    dates : sequence of datetime.date
-        Sorted snapshot dates (at least one).
-    values : sequence of float
-        One value per date.
-
-    Returns
-    -------
-    x, held, missing : numpy.ndarray
-        The grid in POSIX seconds, the held values and the mask of missing days.
-    """
-    from geo.gaps import find_gaps
-
-    first = dates[0]
-    days = (dates[-1] - first).days + 1
-    x = (np.arange(days) + (first - EPOCH).days) * SECONDS_PER_DAY
-    missing = np.zeros(days, dtype=bool)
-    for start, end in find_gaps(dates):
-        missing[(start - first).days : (end - first).days + 1] = True
-    held = np.full(days, np.nan)
-    for day, value, after in zip(dates, values, [*dates[1:], None], strict=True):
-        stop = days if after is None else (after - first).days
-        held[(day - first).days : stop] = value
-    held[missing] = np.nan
-    return x, held, missing
 
 
 @dataclass(frozen=True)
@@ -156,14 +102,6 @@ def chart_work(
     data = build_chart_data(series, snapshots, changes(snapshots))
     release_free_memory()
     return data
-
-
-def _fields(change: Any) -> tuple[Any, ...]:
-    """``(date_before, date, gained, lost, net)`` of a ``geo.changes.DailyChange`` or a tuple."""
-    if hasattr(change, "date_before"):
-        c = change
-        return c.date_before, c.date, c.gained_km2, c.lost_km2, c.net_km2
-    return tuple(change)
 
 
 class ChartViewModel(QObject):

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
+from geo.timegrid import SECONDS_PER_DAY, to_seconds
 from geo.units import format_number
 from tests.shell.deepstate import deepstate_files, engine
 from ui.actions import tooltip
@@ -18,7 +19,6 @@ from ui.map.styles import GAINED, LOST
 from ui.timeline_view import TimelineView
 from ui.welcome import WelcomeView
 from viewmodels.app_viewmodel import AppViewModel
-from viewmodels.chart_viewmodel import SECONDS_PER_DAY, to_seconds
 
 
 def _app(tmp_path, files) -> AppViewModel:

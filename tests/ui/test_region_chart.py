@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from geo.timegrid import to_seconds
 from tests.ui.test_regions_in_app import MapMouse, draw_kurakhove, wait_for_stats, window
 from tests.viewmodels.test_regions_stats import A, B, deepstate, reference_figures
 from ui.chart_view import ChartView
-from viewmodels.chart_viewmodel import to_seconds
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

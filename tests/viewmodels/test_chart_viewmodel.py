@@ -7,8 +7,9 @@ import datetime as dt
 import numpy as np
 import pytest
 
+from geo.timegrid import to_seconds
 from tests.shell.deepstate import engine, read_catalog
-from viewmodels.chart_viewmodel import ChartViewModel, to_seconds
+from viewmodels.chart_viewmodel import ChartViewModel
 from viewmodels.tasks import TaskRunner
 
 
