@@ -10,7 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPaintDevice, QPainter, QPen, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPaintDevice,
+    QPaintEngine,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTransform,
+)
 
 SEA = QColor("#c9dde9")
 """Within the basemap's extent, everything not land is sea."""
@@ -126,11 +136,25 @@ def label_font(point_size: float, bold: bool = False, scale: float = 1.0) -> QFo
     return font
 
 
+_VECTOR_ENGINES = (QPaintEngine.Type.Pdf, QPaintEngine.Type.SVG, QPaintEngine.Type.Picture)
+
+
 def draw_haloed_text(
     painter: QPainter, origin: QPointF, font: QFont, text: str, ink: QColor, scale: float
 ) -> None:
-    """Text with a light halo, drawn as offset copies (glyph-cached, far cheaper than stroking)."""
+    """Text with a light halo, drawn as offset copies (glyph-cached, far cheaper than stroking).
+
+    On a vector device (PDF, SVG, printer) the halo is a stroked outline of the glyphs instead,
+    so the text is written once and a PDF's text reads (and copies) as it should.
+    """
     painter.setFont(font)
+    if painter.paintEngine().type() in _VECTOR_ENGINES:
+        outline = QPainterPath()
+        outline.addText(origin, font, text)
+        painter.strokePath(outline, make_pen(LABEL_HALO, 2.4, scale))
+        painter.setPen(ink)
+        painter.drawText(origin, text)
+        return
     painter.setPen(LABEL_HALO)
     step = max(1.0, 1.2 * scale)
     for dx, dy in ((-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)):

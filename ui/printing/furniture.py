@@ -87,42 +87,58 @@ def _notes_height(painter: QPainter, page: Page, units: PageUnits, width_mm: flo
     return rect.height() / units.px_per_mm
 
 
+def _place_locator(painter: QPainter, units: PageUnits, side: Box, frame: Frame) -> Box:
+    """Draw the inset at the start of ``side``; returns what is left of ``side``."""
+    from geo.page_layout import Box
+
+    band = side.h <= side.w
+    width = min(side.h / LOCATOR_ASPECT, side.w / 3) if band else side.w
+    height = min(width * LOCATOR_ASPECT, side.h)
+    paint_locator(painter, units, Box(side.x, side.y, width, height), frame)
+    gap = SECTION_GAP_MM
+    if band:
+        return Box(side.x + width + gap, side.y, side.w - width - gap, side.h)
+    return Box(side.x, side.y + height + gap, side.w, side.h - height - gap)
+
+
+def _columns(side: Box, band: bool, table: bool) -> tuple[Box, Box]:
+    """(legend and notes, table): one column top-down, or side by side in a band."""
+    from geo.page_layout import Box
+
+    if not (band and table):
+        return side, side
+    half = (side.w - SECTION_GAP_MM) / 2
+    return Box(side.x, side.y, half, side.h), Box(
+        side.x + half + SECTION_GAP_MM, side.y, half, side.h
+    )
+
+
 def paint_side(painter: QPainter, page: Page, units: PageUnits, side: Box, frame: Frame) -> None:
-    """Locator inset, legend, delta table and notes, top-down (a wide page's right column) or
-    left to right (the band under the map of a tall page)."""
+    """Locator inset, legend, delta table and notes: top-down in a wide page's right column, in
+    columns side by side in the band under the map of a tall or square page."""
     from geo.page_layout import Box
 
     f = page.furniture
-    notes_h = _notes_height(painter, page, units, side.w)
+    band = side.h <= side.w
     if f.locator:
-        width = side.w if side.h > side.w else min(side.h / LOCATOR_ASPECT, side.w / 3)
-        height = min(width * LOCATOR_ASPECT, side.h)
-        paint_locator(painter, units, Box(side.x, side.y, width, height), frame)
-        if side.h <= side.w:
-            side = Box(
-                side.x + width + SECTION_GAP_MM, side.y, side.w - width - SECTION_GAP_MM, side.h
-            )
-        else:
-            side = Box(
-                side.x, side.y + height + SECTION_GAP_MM, side.w, side.h - height - SECTION_GAP_MM
-            )
-    y = side.y
+        side = _place_locator(painter, units, side, frame)
+    compare = page.content.compare if f.delta_table else None
+    left, right = _columns(side, band, compare is not None)
+    y = left.y
     if f.legend:
-        y += paint_legend(painter, page, units, Box(side.x, y, side.w, side.bottom - y))
+        y += paint_legend(painter, page, units, Box(left.x, y, left.w, left.bottom - y))
         y += SECTION_GAP_MM
-    if f.delta_table and page.content.compare is not None:
-        y += paint_delta_table(
-            painter, page.content.compare, units, Box(side.x, y, side.w, side.bottom - y)
+    if compare is not None:
+        top = right.y if right is not left else y
+        used = paint_delta_table(
+            painter, compare, units, Box(right.x, top, right.w, right.bottom - top)
         )
-        y += SECTION_GAP_MM
+        y = y if right is not left else y + used + SECTION_GAP_MM
+    notes_h = _notes_height(painter, page, units, left.w)
     if notes_h:
-        top = max(y, side.bottom - notes_h)
-        draw_lines(
-            painter,
-            units,
-            Box(side.x, top, side.w, side.bottom - top),
-            [(page.notes, BODY_PT, False, INK)],
-        )
+        top = max(y, left.bottom - notes_h)
+        notes = [(page.notes, BODY_PT, False, INK)]
+        draw_lines(painter, units, Box(left.x, top, left.w, left.bottom - top), notes)
 
 
 def paint_furniture(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from geo.page import BODY_PT, format_date
+from geo.page import BODY_PT, format_date, series_label
 from ui.map.compare_style import GAINED_STYLES, LOST_STYLES
 from ui.map.region_items import FILL_ALPHA
 from ui.map.styles import OUTLINE_A, OUTLINE_B, Style, apply_style, series_style, with_alpha
@@ -23,20 +23,18 @@ if TYPE_CHECKING:
 
 SWATCH_W_MM, SWATCH_H_MM = 6.0, 3.6
 ROW_MM = 5.0
+TEXT_TOP_MM = 0.8
 INK = QColor("#1a1a1a")
 
 
 def legend_rows(page: Page) -> list[tuple[str, tuple[Style, ...]]]:
     """``(label, styles bottom first)`` for every legend row of ``page``."""
     content = page.content
-    dates = dict(content.dates)
     rows: list[tuple[str, tuple[Style, ...]]] = []
     for name in content.visible_series():
         layer = content.layer(name)
-        assert layer is not None
-        day = dates.get(name)
-        label = f"{name}, {format_date(day)}" if day is not None else name
-        rows.append((label, (series_style(layer.color, layer.opacity),)))
+        if layer is not None:
+            rows.append((series_label(content, name), (series_style(layer.color, layer.opacity),)))
     compare = content.compare
     if compare is not None:
         a, b = format_date(compare.date_a), format_date(compare.date_b)
@@ -68,16 +66,20 @@ def paint_legend(painter: QPainter, page: Page, units: PageUnits, box: Box) -> f
     rows = legend_rows(page)
     painter.save()
     painter.setFont(units.font(BODY_PT))
-    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+    text_x = box.x + SWATCH_W_MM + 2.0
+    text_w = max(box.w - SWATCH_W_MM - 2.0, 1.0)
     y = box.y
     for label, styles in rows:
-        if y + ROW_MM > box.bottom + 0.01:
+        room = units.rect(text_x, y + TEXT_TOP_MM, text_w, 100.0)
+        height = painter.boundingRect(room, flags, label).height() / units.px_per_mm
+        row_mm = max(ROW_MM, height + 2 * TEXT_TOP_MM)
+        if y + row_mm > box.bottom + 0.01:
             break
         swatch = units.rect(box.x, y + (ROW_MM - SWATCH_H_MM) / 2, SWATCH_W_MM, SWATCH_H_MM)
         _swatch(painter, swatch, styles, units.scale)
         painter.setPen(INK)
-        text_x = box.x + SWATCH_W_MM + 2.0
-        painter.drawText(units.rect(text_x, y, box.w - SWATCH_W_MM - 2.0, ROW_MM), flags, label)
-        y += ROW_MM
+        painter.drawText(units.rect(text_x, y + TEXT_TOP_MM, text_w, row_mm), flags, label)
+        y += row_mm
     painter.restore()
     return max(y - box.y, 0.0) if rows else 0.0

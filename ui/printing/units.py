@@ -56,6 +56,7 @@ class PageUnits:
         font.setPixelSize(max(1, round(self.pt(points))))
         font.setBold(bold)
         font.setItalic(italic)
+        font.setFeature(QFont.Tag("liga"), 0)  # "ff" stays two letters in a PDF's text
         return font
 
     def pen(self, color: QColor | str, width_pt: float, dash: bool = False) -> QPen:
