@@ -85,7 +85,10 @@ def test_comparison_pdf_has_its_texts_embedded_fonts_and_no_raster(
     assert out.stat().st_size < 2_000_000
 
 
-def _display_frame(page: Page, dpi: float) -> tuple[tuple[float, float, float, float], float]:
+Frame = tuple[tuple[float, float, float, float], float, tuple[float, float]]
+
+
+def _display_frame(page: Page, dpi: float) -> Frame:
     """Pixel box of the map frame and display metres per pixel, computed without the renderer."""
     box = layout(page).map
     px = dpi / 25.4
@@ -100,7 +103,7 @@ def _display_frame(page: Page, dpi: float) -> tuple[tuple[float, float, float, f
     x, y = forward.transform(lon, lat)
     cx, cy = (x.min() + x.max()) / 2, (y.min() + y.max()) / 2
     mpp = max((x.max() - x.min()) / width, (y.max() - y.min()) / height)
-    return (left, top, width, height), mpp, (cx, cy)  # type: ignore[return-value]
+    return (left, top, width, height), float(mpp), (float(cx), float(cy))
 
 
 def _crimson(rgb: np.ndarray) -> np.ndarray:
