@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from geo.projection import to_lonlat
-from ui.map.geometry_paths import project_geometry
+from geo.projection import project_geometry, unproject_geometry
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -27,14 +26,6 @@ BAND_M = 3000.0
 MAX_EXCURSION_M = 20_000.0
 """A stretch that leaves the band and comes back within this length is hidden as well."""
 _LINE_TYPES = (1, 5)
-
-
-def _unproject(geometry: BaseGeometry) -> BaseGeometry:
-    def _back(xy: np.ndarray) -> np.ndarray:
-        lon, lat = to_lonlat(xy[:, 0], xy[:, 1])
-        return np.column_stack([lon, lat])
-
-    return shapely.transform(geometry, _back)
 
 
 def _lines(geometry: BaseGeometry) -> np.ndarray:
@@ -92,4 +83,4 @@ def oblast_lines_off_border(
     far = far[~_excursions(far, border_lines, distance, MAX_EXCURSION_M)]
     ties = _ties(far, border_lines, distance)
     kept = shapely.line_merge(shapely.MultiLineString([*far, *ties]))
-    return _unproject(shapely.GeometryCollection(list(_lines(kept))))
+    return unproject_geometry(shapely.GeometryCollection(list(_lines(kept))))

@@ -19,7 +19,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pyproj import Transformer
+    from shapely.geometry.base import BaseGeometry
 
 DISPLAY_CRS = (
     "+proj=lcc +lat_1=45 +lat_2=53 +lat_0=49 +lon_0=32 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
@@ -47,6 +50,27 @@ def to_lonlat(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     _, inverse = _transformers()
     lon, lat = inverse.transform(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
     return np.asarray(lon), np.asarray(lat)
+
+
+def _transform_geometry(
+    geometry: BaseGeometry, function: Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, ...]]
+) -> BaseGeometry:
+    import shapely
+
+    def _apply(xy: np.ndarray) -> np.ndarray:
+        return np.column_stack(function(xy[:, 0], xy[:, 1]))
+
+    return shapely.transform(geometry, _apply)
+
+
+def project_geometry(geometry: BaseGeometry) -> BaseGeometry:
+    """The same lon/lat geometry in display metres (vectorised over all its coordinates)."""
+    return _transform_geometry(geometry, to_display)
+
+
+def unproject_geometry(geometry: BaseGeometry) -> BaseGeometry:
+    """Inverse of :func:`project_geometry`."""
+    return _transform_geometry(geometry, to_lonlat)
 
 
 def densify_xy(

@@ -6,8 +6,8 @@ import pytest
 import shapely
 
 from geo.basemap import default_basemap
-from ui.map.border_lines import oblast_lines_off_border
-from ui.map.geometry_paths import project_geometry
+from geo.border_lines import oblast_lines_off_border
+from geo.projection import project_geometry
 
 
 def test_oblast_outline_no_longer_doubles_the_country_border():

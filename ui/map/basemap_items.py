@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import shapely
 
-from ui.map.border_lines import oblast_lines_off_border
+from geo.border_lines import oblast_lines_off_border
 from ui.map.layer_items import GeometryLayerItem, metres_per_device_pixel, visible_rect
 from ui.map.styles import SEA, Style, apply_style, with_alpha
 
@@ -72,7 +72,7 @@ def load_basemap() -> BasemapData:
     """Read every layer and level of the default basemap (slow: call it in a worker).
 
     The result is shared by every canvas (read once per process); oblast outlines lose their
-    runs beside the country borders (:func:`~ui.map.border_lines.oblast_lines_off_border`).
+    runs beside the country borders (:func:`~geo.border_lines.oblast_lines_off_border`).
     """
     from geo.basemap import LODS, default_basemap
     from geo.places import default_index

@@ -2,7 +2,7 @@
 
 Painting a day of DeepState data costs a few milliseconds, but projecting it costs more and
 building the path from Python per frame would cost far more; so each geometry is projected once
-(vectorised, ``geo.projection.to_display``), and its path is cached per *level of detail*: a
+(vectorised, ``geo.projection.project_geometry``), and its path is cached per *level of detail*: a
 simplification tolerance of about half a device pixel, rounded down to a power of two metres, so
 a zoom changes the path only when it crosses a bucket. Entries go away with the geometry (weak
 references) and the cache is bounded (least recently used first).
@@ -26,7 +26,7 @@ import shapely
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainterPath
 
-from geo.projection import to_display
+from geo.projection import project_geometry
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -37,16 +37,6 @@ CLIPS_PER_GEOMETRY = 6
 """Clipped paths kept per geometry (views recently shown)."""
 _POLYGONAL = {"Polygon", "MultiPolygon"}
 _LINEAR = {"LineString", "MultiLineString", "LinearRing"}
-
-
-def project_geometry(geometry: BaseGeometry) -> BaseGeometry:
-    """The same geometry in display metres (vectorised over all its coordinates)."""
-
-    def _project(xy: np.ndarray) -> np.ndarray:
-        x, y = to_display(xy[:, 0], xy[:, 1])
-        return np.column_stack([x, y])
-
-    return shapely.transform(geometry, _project)
 
 
 def lines_of(geometry: BaseGeometry) -> np.ndarray:

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import shapely
 
+from geo.border_lines import oblast_lines_off_border
 from ui.map.basemap_items import LAYER_KEYS, BasemapData, _outlines, basemap_extent
-from ui.map.border_lines import oblast_lines_off_border
 
 if TYPE_CHECKING:
     from geo.page import BBox
