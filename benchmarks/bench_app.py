@@ -157,6 +157,9 @@ if __name__ == "__main__":
             f"launch → first paint: {', '.join(f'{r:.2f}' for r in runs)} s,"
             f" median {statistics.median(runs):.2f} s (target ≤ 1.0)"
         )
+        from bench_bundle import report  # the built executable, if ./dev bundle made it
+
+        report()
     loaded_app()
     sys.stdout.flush()
     os._exit(0)

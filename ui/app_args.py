@@ -25,6 +25,8 @@ options:
   -h, --help         show this help and exit
   --version          show the version and exit
   --as-series NAME   treat every loaded snapshot as one series called NAME
+  --install-desktop  add the app to the Linux applications menu and "Open with" (per user)
+  --uninstall-desktop  remove exactly what --install-desktop wrote
 
 headless commands (no window; every one that loads data also takes --as-series NAME):
   inspect PATH ...   series, dates, CRS, repairs, problems, outliers

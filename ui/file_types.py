@@ -59,6 +59,7 @@ FILE_TYPES: tuple[FileType, ...] = (
         "org.frontline-atlas.project",
         own=True,
         define=True,
+        parent="application/json",
     ),
     FileType(
         "application/x-esri-shape",

@@ -64,6 +64,16 @@ def test_the_namespace_has_no_network() -> None:
     assert len(route.stdout.strip().splitlines()) <= 1  # at most a header: no route anywhere
 
 
+def test_version_and_help_without_a_window(tmp_path: Path) -> None:
+    from ui.app_args import version
+
+    result = _run(tmp_path, "--version")
+    assert result.returncode == 0, result.stderr
+    assert version() in result.stdout
+    assert version() != "unknown"
+    assert "--install-desktop" in _run(tmp_path, "--help").stdout
+
+
 def test_inspect_reads_real_files(tmp_path: Path) -> None:
     result = _run(tmp_path, "inspect", *map(str, DAYS))
     assert result.returncode == 0, result.stderr
