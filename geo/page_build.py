@@ -140,13 +140,21 @@ def build_page(
     box = extent or content_extent(content)
     if box is None:
         raise QueryError(f"nothing to show on {date.isoformat()}: no snapshot on or before it")
-    base = page or Page(extent=box)
+    return fill_page(page or Page(extent=box), box, content, catalog)
+
+
+def fill_page(base: Page, extent: BBox, content: MapContent, catalog: Catalog | None) -> Page:
+    """``base`` showing ``content`` in ``extent``, with the default texts where it has none.
+
+    The date stamp and the source line always come from the content (never typed, never the
+    export time).
+    """
     return replace(
         base,
-        extent=box,
+        extent=extent,
         content=content,
         title=base.title or default_title(content),
         subtitle=base.subtitle or default_subtitle(content),
         date_stamp=date_stamp(content),
-        source=data_sources(catalog, content),
+        source=data_sources(catalog, content) if catalog is not None else base.source,
     )

@@ -119,19 +119,22 @@ class AppViewModel(QObject):
         self.sig_recent_changed.emit(self.settings.add_recent(paths))
         self.dataset.open_paths(paths)
 
-    def open_demo(self) -> None:
-        """Write the synthetic demo files (first use only) in the worker, then open them."""
+    def open_demo(self, *, at_launch: bool = False) -> None:
+        """Write the synthetic demo files (first use only) in the worker, then open them.
+
+        From the menu it always opens; ``at_launch`` (a first launch) it yields to the user's
+        own files if they came first (a file opened by the OS meanwhile).
+        """
         from geo.demo import write_demo
 
         self.runner.submit(
             write_demo,
-            lambda files: self._open_demo_files([str(f) for f in files]),
+            lambda files: self._open_demo_files([str(f) for f in files], at_launch),
             lambda exc: self.dataset.sig_error_raised.emit(f"demo: {exc}"),
         )
 
-    def _open_demo_files(self, files: list[str]) -> None:
-        """Open the demo unless the user's own files came first (a file opened by the OS)."""
-        if not self.dataset.loading() and not self.dataset.paths():
+    def _open_demo_files(self, files: list[str], at_launch: bool) -> None:
+        if not at_launch or (not self.dataset.loading() and not self.dataset.paths()):
             self.dataset.open_paths(files)
 
     def cancel_load(self) -> None:
