@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QColorDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSlider,
     QToolButton,
     QVBoxLayout,
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtCore import QPoint
+
+    from ui.series_menu import SeriesActions
     from viewmodels.layers_viewmodel import LayerState, LayersViewModel
     from viewmodels.map_viewmodel import MapViewModel
 
@@ -62,12 +66,37 @@ class LayerRow(QWidget):
         layout.addWidget(self.date_label)
         for widget in (self.color_button, self.opacity_slider, self.up_button, self.down_button):
             layout.addWidget(widget)
+        self.series_menu: QMenu | None = None
+        if layer.kind == "series" and panel.series is not None:
+            self._add_series_menu(layout)
         self.update_from(layer)
         self.visible_box.toggled.connect(self._on_visible_box_toggled)
         self.color_button.clicked.connect(self._on_color_button_clicked)
         self.opacity_slider.valueChanged.connect(self._on_opacity_slider_changed)
         self.up_button.clicked.connect(lambda: self._panel.shift(self.name, +1))
         self.down_button.clicked.connect(lambda: self._panel.shift(self.name, -1))
+
+    def _add_series_menu(self, layout: QHBoxLayout) -> None:
+        """A ⋯ button (and the row's context menu) with rename, merge and split."""
+        self.series_menu = QMenu(self)
+        self.series_menu.aboutToShow.connect(self._on_series_menu_about_to_show)
+        self.series_button = QToolButton(self)
+        self.series_button.setText("⋯")
+        self.series_button.setToolTip("Rename, merge or split this series")
+        self.series_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.series_button.setMenu(self.series_menu)
+        layout.addWidget(self.series_button)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_row_context_menu_requested)
+
+    def _on_series_menu_about_to_show(self) -> None:
+        if self.series_menu is not None and self._panel.series is not None:
+            self.series_menu.clear()
+            self._panel.series.fill_series_menu(self.series_menu, self.name, self)
+
+    def _on_row_context_menu_requested(self, pos: QPoint) -> None:
+        if self.series_menu is not None:
+            self.series_menu.popup(self.mapToGlobal(pos))
 
     def update_from(self, layer: LayerState) -> None:
         """Show ``layer``'s state without emitting widget signals."""
@@ -101,6 +130,8 @@ class LayersPanel(QWidget):
         ``ask_color(initial_hex, parent) -> hex or None``; a QColorDialog by default.
     series_notes : MapViewModel, optional
         Says which snapshot each series shows; series rows then carry that date.
+    series : SeriesActions, optional
+        Rename, merge and split for series rows (a ⋯ button and the row's context menu).
     """
 
     def __init__(
@@ -110,9 +141,11 @@ class LayersPanel(QWidget):
         *,
         ask_color: Callable[[str, QWidget | None], str | None] = ask_color_dialog,
         series_notes: MapViewModel | None = None,
+        series: SeriesActions | None = None,
     ) -> None:
         super().__init__(parent)
         self.layers_vm = layers_vm
+        self.series = series
         self._notes = series_notes
         self.ask_color = ask_color
         self._rows: dict[str, LayerRow] = {}

@@ -81,7 +81,10 @@ def _layers_panel(app_vm: AppViewModel) -> QWidget:
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(LayersPanel(app_vm.layers, series_notes=app_vm.map))
+    from ui.series_menu import SeriesActions
+
+    series = SeriesActions(app_vm.dataset)
+    scroll.setWidget(LayersPanel(app_vm.layers, series_notes=app_vm.map, series=series))
     return scroll
 
 

@@ -86,7 +86,10 @@ def _show(base: Catalog, choices: SeriesChoices) -> _Shown:
     catalog = regroup(base, choices)
     outliers = tuple(catalog_outliers(catalog))
     flagged = tuple(ProblemRow("outlier", o.series, o.message()) for o in outliers)
-    return _Shown(catalog, problem_rows(catalog) + flagged, outliers, choices)
+    rows = problem_rows(catalog)
+    dated = tuple(r for r in rows if r.kind == "date")  # suspect data first, then the rest
+    rows = flagged + dated + tuple(r for r in rows if r.kind != "date")
+    return _Shown(catalog, rows, outliers, choices)
 
 
 def default_loader(paths: Sequence[str], **kwargs: Any) -> Catalog:
