@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,12 +27,13 @@ if TYPE_CHECKING:
     from geo.oblasts import OblastChange
     from viewmodels.oblast_viewmodel import OblastViewModel
 
-HEADERS = ("Oblast / region", "", "Gained km²", "Lost km²", "Net km²")
+HEADERS = ("Oblast / region", "", "Gained", "Lost", "Net")
+"""Numbers are km² (the caption says so), so the headers stay short in a narrow dock."""
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ROW_ROLE = Qt.ItemDataRole.UserRole
 """Column 0 holds the row's index in the viewmodel (the view may be sorted)."""
 IDLE = "Switch on Compare (C) to split the change by oblast."
-HINT = "Click a row to zoom to its change. Ctrl+C copies the table."
+HINT = "km², geodesic. Click a row to zoom to its change; Ctrl+C copies the table."
 
 
 class NumberItem(QTableWidgetItem):
@@ -81,7 +83,10 @@ class OblastPanel(QWidget):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)  # the breakdown's own order
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -95,6 +100,8 @@ class OblastPanel(QWidget):
             name = QTableWidgetItem(row.name_en)
             name.setData(ROW_ROLE, i)
             name.setToolTip(row.name_uk)
+            if row.bounds is None:  # "outside oblasts": nothing to zoom to
+                name.setForeground(QColor("#777"))
             table.setItem(i, 0, name)
             table.setItem(i, 1, QTableWidgetItem(row.country))
             table.setItem(i, 2, NumberItem(row.gained_km2))

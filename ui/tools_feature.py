@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QToolBar
 
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.map import MapView
 
+WARM_UP_MS = 3000
+"""The place index (about a second of work in a worker) is built this long after start-up, past
+the first frame, so the first search is answered at once; focusing the field starts it sooner."""
 MEASURE_ACTIONS = (
     ("line", "Measure &distance", "Ctrl+Shift+M"),
     ("area", "Measure &area", "Ctrl+Shift+J"),
@@ -66,6 +70,7 @@ def install_search(window: MainWindow) -> SearchFeature:
     vm = SearchViewModel(window.app_vm.map.request_fit, parent=window)
     box = SearchBox(vm)
     window.statusBar().addPermanentWidget(box)
+    QTimer.singleShot(WARM_UP_MS, vm.prepare)
     marker = PlaceMarker(vm, map_view.add_overlay_item, map_view.view_box.removeItem)
     action = QAction("&Find place…", window)
     action.setObjectName("action_find_place")

@@ -138,6 +138,9 @@ class MeasureOverlay(QObject):
             f"font-weight:bold'>&nbsp;{html.escape(self._vm.text())}&nbsp;</div>"
         )
         self.label.setPos(*path[-1])
+        view_box = self.label.getViewBox()
+        right = view_box is not None and path[-1][0] > view_box.viewRect().center().x()
+        self.label.setAnchor((1.0, 1.2) if right else (0.0, 1.2))  # keep it inside the map
         self.label.setVisible(True)
 
 

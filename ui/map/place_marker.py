@@ -46,7 +46,7 @@ class PlaceMarker(QObject):
         self.ring = pg.ScatterPlotItem(
             size=22, symbol="o", pen=pg.mkPen(COLOR, width=3), brush=pg.mkBrush(0, 87, 183, 50)
         )
-        self.label = pg.TextItem(anchor=(-0.12, 0.5))
+        self.label = pg.TextItem(anchor=(0.5, 1.45))  # above the ring, clear of the map label
         for offset, item in enumerate((self.ring, self.label)):
             item.setZValue(Z_MARKER + offset)
             add_item(item)
