@@ -55,10 +55,13 @@ class ComparePanel(QWidget):
         self.table = self._make_table()
         self.state = QLabel(wordWrap=True)
         self.state.setStyleSheet("color:#555")
+        self.warning = QLabel(wordWrap=True)
+        self.warning.setStyleSheet("background:#fde2c8;color:#6b3200;padding:4px")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.net_label)
         layout.addWidget(self.table)
+        layout.addWidget(self.warning)
         layout.addWidget(self.state)
         layout.addStretch(1)
         vm.sig_result_changed.connect(self._on_vm_result_changed)
@@ -130,6 +133,9 @@ class ComparePanel(QWidget):
             self.title.setText("Switch on Compare (C) to measure the change from A to B.")
         else:
             self.title.setText(self._title_text(result))
+        warnings = self.vm.warnings()
+        self.warning.setText("<br>".join(f"⚠ suspect data: {w}" for w in warnings))
+        self.warning.setVisible(bool(warnings))
         self._on_vm_state_changed()
 
     @staticmethod

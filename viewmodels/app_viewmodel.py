@@ -186,6 +186,7 @@ class AppViewModel(QObject):
     @Slot()
     def _on_dataset_catalog_changed(self) -> None:
         catalog = self.dataset.catalog()
+        self.compare.set_outliers(self.dataset.outliers())
         self._set_demo(self.dataset.is_demo())
         self.layers.set_series_layers(catalog.series_names() if catalog else [])
         series, date_a, date_b = self.settings.dates()

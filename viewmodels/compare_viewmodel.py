@@ -17,9 +17,10 @@ from viewmodels.batch import ChangeBatch
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from geo.model import Catalog
+    from geo.outliers import Outlier
     from viewmodels.tasks import TaskRunner
 
 
@@ -86,6 +87,7 @@ class CompareViewModel(QObject):
         self._computing = False
         self._error = ""
         self._request: tuple[Any, ...] | None = None
+        self._outliers: tuple[Outlier, ...] = ()
         self._batch = ChangeBatch(
             self,
             {"result": "_result", "computing": "_computing", "error": "_error"},
@@ -100,6 +102,20 @@ class CompareViewModel(QObject):
 
     def error(self) -> str:
         return self._error
+
+    def set_outliers(self, outliers: Sequence[Outlier]) -> None:
+        """The data's suspect snapshots (:mod:`geo.outliers`); the next result is checked."""
+        self._outliers = tuple(outliers)
+
+    def warnings(self) -> list[str]:
+        """One line per flagged snapshot the comparison shown uses (date A's or date B's)."""
+        from geo.outliers import flagged_among
+
+        r = self._result
+        if r is None:
+            return []
+        used = [r.from_actual, r.to_actual]
+        return [o.message() for o in flagged_among(self._outliers, r.series, used)]
 
     def rows(self) -> list[CompareRow]:
         """Area on A, area on B, gained, lost and net, each with its % of Ukraine."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QScrollArea
@@ -140,3 +142,21 @@ def test_problems_panel_lists_the_outlier_and_puts_a_file_in_a_series(qtbot, win
     assert [d.isoformat() for d in catalog.dates("ISW glitch 29 Sep")] == ["2022-09-29"]
     assert "2022-09-29" not in [d.isoformat() for d in catalog.dates(ASSESSED_CONTROL)]
     assert not [r for r in window.app_vm.dataset.problems() if r.kind == "outlier"]
+
+
+def test_a_comparison_using_a_flagged_snapshot_says_so_next_to_its_numbers(qtbot, window) -> None:
+    vm = window.app_vm
+    vm.open_paths([str(NIKKEI)])
+    vm.timeline.set_series(ASSESSED_CONTROL)
+    panel = window.docks["compare"].widget()
+    vm.timeline.set_dates(dt.date(2022, 9, 28), dt.date(2022, 9, 29))
+    if not vm.timeline.compare():
+        vm.toggle_compare()
+    qtbot.waitUntil(lambda: vm.compare.result() is not None)
+    assert vm.compare.result().to_actual == dt.date(2022, 9, 29)
+    assert panel.warning.isVisibleTo(panel)
+    assert "suspect data: 2022-09-29: area jumps -26,931 km²" in panel.warning.text()
+    vm.timeline.set_dates(dt.date(2022, 9, 28), dt.date(2022, 9, 30))
+    qtbot.waitUntil(lambda: vm.compare.result().to_actual == dt.date(2022, 9, 30))
+    assert not panel.warning.isVisibleTo(panel)
+    assert vm.compare.warnings() == []
