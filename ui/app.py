@@ -32,7 +32,7 @@ def create_app() -> QApplication:
 
 
 def create_window(paths: list[str]) -> MainWindow:
-    """Build the main window and queue the opening of ``paths`` (the demo when empty)."""
+    """Build the main window and queue the opening of ``paths`` (see :func:`open_at_launch`)."""
     from PySide6.QtCore import QTimer
 
     from ui.main_window import MainWindow
@@ -52,16 +52,32 @@ def create_window(paths: list[str]) -> MainWindow:
     from ui.timelapse.feature import install_timelapse
 
     install_timelapse(window)
-    if paths:
-        QTimer.singleShot(0, lambda: open_in_window(window, paths))
-    else:
-        QTimer.singleShot(0, app_vm.open_demo)
+    from ui.session_feature import install_session
+
+    install_session(window)
+    QTimer.singleShot(0, lambda: open_at_launch(window, paths))
     return window
 
 
+def open_at_launch(window: MainWindow, paths: list[str]) -> None:
+    """``paths`` when given; else the last session; else, on a true first launch, the demo."""
+    app_vm = window.app_vm
+    first = not app_vm.settings.launched_before()
+    app_vm.settings.mark_launched()
+    if paths:
+        open_in_window(window, paths)
+    elif not app_vm.session.restore_last() and first:
+        app_vm.open_demo(at_launch=True)
+
+
 def open_in_window(window: MainWindow, paths: list[str]) -> None:
-    """Open ``paths`` in ``window``: from the command line, a second launch or the OS."""
-    window.app_vm.open_paths(paths)
+    """Open ``paths`` in ``window``: from the command line, a second launch or the OS.
+
+    A ``.frontline`` project file restores its session; other paths are opened as data.
+    """
+    from ui.session_feature import open_paths_or_projects
+
+    open_paths_or_projects(window, paths)
 
 
 def _install_excepthook(window: MainWindow) -> None:

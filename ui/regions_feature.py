@@ -108,6 +108,7 @@ def install_regions(window: MainWindow) -> RegionsFeature:
     edit = window.menu("&Edit")
     edit.addAction(vm.undo_action(window))
     edit.addAction(vm.redo_action(window))
+    app_vm.session.attach_regions(vm)
     _follow_timeline(app_vm, stats)
     _chart_selected_series(vm, app_vm.chart)
     autosave = _start_autosave(vm, message)
@@ -123,11 +124,13 @@ def _follow_timeline(app_vm: AppViewModel, stats: RegionStatsController) -> None
     def follow() -> None:
         catalog, series = dataset.catalog(), timeline.series()
         ok = catalog is not None and series in catalog.series
+        ok = ok and app_vm.session.regions_have_data()  # never figures from other data
         stats.set_snapshots(catalog.snapshots(series) if ok else [])
         stats.set_dates(timeline.date_a(), timeline.date_b())
 
     for signal in (
         dataset.sig_catalog_changed,
+        app_vm.session.sig_regions_data_changed,
         timeline.sig_series_changed,
         timeline.sig_date_a_changed,
         timeline.sig_date_b_changed,

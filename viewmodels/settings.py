@@ -46,6 +46,14 @@ class SettingsStore:
         self._qs.setValue("files/recent", recent)
         return recent
 
+    def launched_before(self) -> bool:
+        """Whether the app ran here before (a true first launch opens the demo)."""
+        flag = self._qs.value("app/launched", False)
+        return flag in (True, "true") or bool(self.recent_files())
+
+    def mark_launched(self) -> None:
+        self._qs.setValue("app/launched", True)
+
     def dates(self) -> tuple[str, dt.date | None, dt.date | None]:
         """The series and dates A/B chosen last time (None when unknown)."""
         return (

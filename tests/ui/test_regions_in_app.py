@@ -78,6 +78,7 @@ def window(qtbot) -> MainWindow:
     create_app()
     window = create_window([str(path) for path in FILES])
     qtbot.addWidget(window)
+    window.resize(1500, 950)  # the offscreen screen is 800×600; the window fits the screen
     window.show()
     qtbot.waitExposed(window)
     dataset = window.app_vm.dataset
