@@ -31,6 +31,9 @@ _CYRILLIC_LATIN = (
     "т t|у u|ф f|х kh|ц ts|ч ch|ш sh|щ shch|ь -|ъ -|ы y|э e|ю iu|я ia|ё e"
 )
 _CYRILLIC = dict(pair.split(" ") for pair in _CYRILLIC_LATIN.split("|"))
+_TO_LATIN = str.maketrans(_CYRILLIC)
+_NO_MARKS = dict.fromkeys(range(0x300, 0x370))
+"""Combining diacritical marks (what NFKD splits off Latin letters), dropped by ``translate``."""
 _APOSTROPHES = re.compile("[ʼ'’‘`´ʹ′″”“\"ʺ-]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Applied in order: different romanisations of the same Cyrillic sound end up equal.
@@ -47,8 +50,18 @@ _DIGRAPHS = (
     ("y", "i"),
     ("j", "i"),
 )
+_AFTER_KEY = "\x00"
+"""Sorts right after a key and before any longer key it begins (keys hold only [a-z0-9 ])."""
+_LAST_CHAR = "\x7f"
+"""Sorts after every character a key can hold: ``key + _LAST_CHAR`` ends the keys it begins."""
 _DOUBLES = re.compile(r"([a-z])\1+")
 _FINAL_VOWELS = re.compile(r"(?<=[a-z]{3})[aeiou]+\b")
+
+
+def _first_letter(match: re.Match[str]) -> str:
+    """A run of one letter → the letter (a function, not the template ``r"\\1"``: expanding
+    a template imports inside :mod:`re` on every call, which PySide's import hook makes slow)."""
+    return match.group(1)
 
 
 def normalise(text: str) -> str:
@@ -59,14 +72,15 @@ def normalise(text: str) -> str:
     >>> normalise("Куп'янськ") == normalise("Kupyansk") == normalise("kupiansk")
     True
     """
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKD", text.lower()).translate(_NO_MARKS)
+    if not text.isascii():
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = _APOSTROPHES.sub(lambda m: " " if m.group() == "-" else "", text)
-    text = "".join(_CYRILLIC.get(c, c) for c in text).replace("-", "")
+    text = text.translate(_TO_LATIN).replace("-", "")
     text = _NON_ALNUM.sub(" ", text).strip()
     for old, new in _DIGRAPHS:
         text = text.replace(old, new)
-    text = _DOUBLES.sub(r"\1", text)
+    text = _DOUBLES.sub(_first_letter, text)
     return _FINAL_VOWELS.sub("", text)
 
 
@@ -120,18 +134,26 @@ class PlaceIndex:
         if not key:
             return []
         keys = self._key_index()
-        population = self._features().attributes["population"]
+        assert self._joined is not None
+        rows = self._joined[2]
         start = bisect.bisect_left(keys, (key, -1))
-        rank: dict[int, int] = {}
-        for k, index in keys[start:]:
-            if not k.startswith(key):
-                break
-            rank[index] = min(rank.get(index, 2), 0 if k == key else 1)
-        if len(rank) < limit:
-            for index in self._word_matches(key):
-                rank.setdefault(index, 2)
-        best = sorted(rank, key=lambda i: (rank[i], -int(population[i]), i))
-        return [self.place(i) for i in best[:limit]]
+        exact = bisect.bisect_left(keys, (key + _AFTER_KEY, -1))
+        end = bisect.bisect_left(keys, (key + _LAST_CHAR, -1))
+        found = [rows[start:end]]
+        ranks = [np.where(np.arange(start, end) < exact, 0, 1)]
+        if len(np.unique(found[0])) < limit:
+            found.append(np.array(self._word_matches(key), dtype=np.int64))
+            ranks.append(np.full(len(found[1]), 2))
+        return [self.place(int(i)) for i in self._best(found, ranks, limit)]
+
+    def _best(self, found: list[np.ndarray], ranks: list[np.ndarray], limit: int) -> np.ndarray:
+        """Rows ordered by their best rank, then larger population, then row; each row once."""
+        rows, rank = np.concatenate(found), np.concatenate(ranks)
+        population = np.asarray(self._features().attributes["population"])[rows]
+        order = np.lexsort((rows, -population, rank))
+        rows = rows[order]
+        _, first = np.unique(rows, return_index=True)
+        return rows[np.sort(first)][:limit]
 
     def places_in(
         self, bbox: BBox, min_population: int = 0, limit: int | None = None
