@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from viewmodels.map_viewmodel import MapViewModel
 
 
+SERIES_BUTTON_WIDTH = 22
+"""Pixels of the ⋯ button that opens a series row's menu."""
+
+
 def ask_color_dialog(initial: str, parent: QWidget | None = None) -> str | None:
     """Ask the user for a colour; None when cancelled."""
     color = QColorDialog.getColor(QColor(initial), parent, "Layer colour")
@@ -69,6 +73,8 @@ class LayerRow(QWidget):
         self.series_menu: QMenu | None = None
         if layer.kind == "series" and panel.series is not None:
             self._add_series_menu(layout)
+        elif panel.series is not None:
+            layout.insertSpacing(0, SERIES_BUTTON_WIDTH)  # names line up with the series rows
         self.update_from(layer)
         self.visible_box.toggled.connect(self._on_visible_box_toggled)
         self.color_button.clicked.connect(self._on_color_button_clicked)
@@ -85,7 +91,9 @@ class LayerRow(QWidget):
         self.series_button.setToolTip("Rename, merge or split this series")
         self.series_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.series_button.setMenu(self.series_menu)
-        layout.addWidget(self.series_button)
+        self.series_button.setAutoRaise(True)
+        self.series_button.setFixedWidth(SERIES_BUTTON_WIDTH)
+        layout.insertWidget(0, self.series_button)  # first: visible however long the name
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_row_context_menu_requested)
 

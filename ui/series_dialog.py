@@ -38,15 +38,15 @@ def ask_series_name(
 
 
 def member_label(member: Member) -> str:
-    """``file name — 3 dates, 2022-05-22 to 2022-05-26`` (the file's own name, not its folder)."""
+    """``2022-05-22 to 2022-05-26 (3 dates) — file name``: the date first, then the file."""
     name = PurePath(member.source.rsplit("!", 1)[0]).name
     inner = member.source.rsplit("!", 1)[1] if "!" in member.source else ""
     where = f"{name} ({inner})" if inner else name
     dates = member.dates
     if not dates:
         return where
-    span = str(dates[0]) if len(dates) == 1 else f"{len(dates)} dates, {dates[0]} to {dates[-1]}"
-    return f"{where} — {span}"
+    span = str(dates[0]) if len(dates) == 1 else f"{dates[0]} to {dates[-1]} ({len(dates)} dates)"
+    return f"{span} — {where}"
 
 
 class SplitDialog(QDialog):
@@ -61,7 +61,7 @@ class SplitDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Split {series}")
-        self._members = list(members)
+        self._members = sorted(members, key=lambda m: (m.dates[:1], m.source))
         self.files = QListWidget(self)
         for member in self._members:
             item = QListWidgetItem(member_label(member), self.files)
