@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,21 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from geo.units import format_km2, format_number
-from ui.map.styles import GAINED, LOST
+from ui.map.compare_style import legend_icon
+from ui.map.styles import GAINED, LOST_INK
 
 if TYPE_CHECKING:
     from viewmodels.compare_viewmodel import CompareRow, CompareViewModel
 
 HEADERS = ("", "km²", "% of Ukraine")
-SWATCHES = {"gained": GAINED, "lost": LOST}
-"""Kinds of rows that get a colour swatch, and its colour (the map's)."""
+SWATCHES = ("gained", "lost")
+"""Kinds of rows that get the map's own swatch (they double as the map's legend)."""
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-
-
-def _swatch(color: QColor) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(color.red(), color.green(), color.blue()))
-    return QIcon(pixmap)
 
 
 class ComparePanel(QWidget):
@@ -101,7 +96,7 @@ class ComparePanel(QWidget):
         cells = (
             row.label,
             format_number(row.km2, 1, signed=net),
-            f"{format_number(row.percent, 3, signed=net)} %",
+            "" if row.percent is None else f"{format_number(row.percent, 3, signed=net)} %",
         )
         for j, text in enumerate(cells):
             item = QTableWidgetItem(text)
@@ -113,7 +108,7 @@ class ComparePanel(QWidget):
                 item.setFont(font)
             self.table.setItem(i, j, item)
         if row.kind in SWATCHES:
-            self.table.item(i, 0).setIcon(_swatch(SWATCHES[row.kind]))
+            self.table.item(i, 0).setIcon(legend_icon(row.kind))
 
     def _on_vm_result_changed(self, *_args: object) -> None:
         rows = self.vm.rows()
@@ -121,12 +116,13 @@ class ComparePanel(QWidget):
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             self._fill_row(i, row)
+        self.table.setColumnHidden(2, any(r.percent is None for r in rows))
         self._fit_table_to_rows()
         self.table.setVisible(bool(rows))
         net = next((r for r in rows if r.kind == "net"), None)
         self.net_label.setVisible(net is not None)
         if net is not None:
-            color = GAINED if net.km2 > 0 else LOST if net.km2 < 0 else QColor("#303030")
+            color = GAINED if net.km2 > 0 else LOST_INK if net.km2 < 0 else QColor("#303030")
             self.net_label.setStyleSheet(f"color:{color.name()}")
             self.net_label.setText(f"Net {format_km2(net.km2, signed=True)}")
         if result is None:
@@ -160,4 +156,6 @@ class ComparePanel(QWidget):
         elif self.vm.error():
             self.state.setText(f"<span style='color:#b00'>{self.vm.error()}</span>")
         else:
-            self.state.setText("geodesic areas on the WGS84 ellipsoid")
+            outside = any(r.percent is None for r in self.vm.rows())
+            note = "; outside Ukraine, so no % of Ukraine" if outside else ""
+            self.state.setText(f"geodesic areas on the WGS84 ellipsoid{note}")

@@ -40,7 +40,8 @@ class CompareRow:
 
     label: str
     km2: float
-    percent: float
+    percent: float | None
+    """% of Ukraine; None where that means nothing (a series outside Ukraine, e.g. Kursk)."""
     kind: str = "area"
 
 
@@ -84,6 +85,7 @@ class CompareViewModel(QObject):
         self._sink = sink
         self._delta = delta or default_delta
         self._result: Any = None
+        self._in_ukraine = True
         self._computing = False
         self._error = ""
         self._request: tuple[Any, ...] | None = None
@@ -129,7 +131,10 @@ class CompareViewModel(QObject):
             ("Lost", r.lost_km2, "lost"),
             ("Net", r.net_km2, "net"),
         ]
-        return [CompareRow(text, km2, percent_of_ukraine(km2), kind) for text, km2, kind in values]
+        return [
+            CompareRow(text, km2, percent_of_ukraine(km2) if self._in_ukraine else None, kind)
+            for text, km2, kind in values
+        ]
 
     def request(
         self, catalog: Catalog | None, series: str, date_a: dt.date | None, date_b: dt.date | None
@@ -146,9 +151,13 @@ class CompareViewModel(QObject):
             self._computing = True
         delta_fn = self._delta
 
-        def work() -> tuple[Any, Any]:
+        def work() -> tuple[Any, Any, bool]:
+            from geo.in_ukraine import percent_of_ukraine_meaningful
+
             result = delta_fn(catalog, series, date_a, date_b)
-            return result, _geometries(catalog, result)
+            geometries = _geometries(catalog, result)
+            outlines = [geometries.outline_a, geometries.outline_b]
+            return result, geometries, percent_of_ukraine_meaningful(outlines)
 
         self._runner.submit(work, self._on_delta_done, self._on_delta_failed, channel="compare")
 
@@ -161,8 +170,8 @@ class CompareViewModel(QObject):
         if self._sink is not None:
             self._sink.set_compare(None)
 
-    def _on_delta_done(self, payload: tuple[Any, Any]) -> None:
-        result, geometries = payload
+    def _on_delta_done(self, payload: tuple[Any, Any, bool]) -> None:
+        result, geometries, self._in_ukraine = payload
         with self._batch:
             self._result, self._computing, self._error = result, False, ""
         if self._sink is not None:

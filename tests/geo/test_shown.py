@@ -48,3 +48,16 @@ def test_snapshot_note_for_typed_days(isw) -> None:
     ok, message = snapshot_note(dates, dt.date(2022, 1, 1))
     assert not ok
     assert message == "2022-01-01 is before the first snapshot (2022-04-13)"
+
+
+def test_percent_of_ukraine_only_for_land_in_ukraine() -> None:
+    from geo.in_ukraine import percent_of_ukraine_meaningful, share_in_ukraine
+    from tests.paths import DEEPSTATE
+
+    kursk = load_paths([ISW / "sdspieg_derived" / "kursk_geojson"])
+    (name,) = kursk.series_names()
+    assert share_in_ukraine([s.geometry for s in kursk.snapshots(name)[-2:]]) < 0.01
+    deepstate = load_paths([DEEPSTATE / "deepstatemap_data_20241101.geojson"])
+    (series,) = deepstate.series_names()
+    assert percent_of_ukraine_meaningful([deepstate.snapshots(series)[0].geometry])
+    assert share_in_ukraine([]) == 1.0

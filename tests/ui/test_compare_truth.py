@@ -70,3 +70,20 @@ def test_gained_and_lost_are_hatched_never_a_series_style() -> None:
         assert any(s.line is not None and s.width_px >= 1.0 for s in styles)
         assert all((s.fill.rgba(), s.pattern) not in series_fills for s in styles)
     assert compare_entries(None) == []
+
+
+def test_percent_of_ukraine_only_inside_ukraine(qtbot, tmp_path) -> None:
+    from tests.paths import ISW
+    from ui.compare_panel import ComparePanel
+
+    vm = _app(tmp_path)
+    panel = ComparePanel(vm.compare)
+    qtbot.addWidget(panel)
+    vm.timeline.set_compare(True)
+    assert all(r.percent is not None for r in vm.compare.rows())
+    assert not panel.table.isColumnHidden(2)
+    vm.open_paths([str(ISW / "sdspieg_derived" / "kursk_geojson")])
+    assert vm.compare.result() is not None
+    assert all(r.percent is None for r in vm.compare.rows())
+    assert panel.table.isColumnHidden(2)
+    assert "no % of Ukraine" in panel.state.text()
