@@ -76,14 +76,22 @@ class OblastSet:
     def split(self, geometry: BaseGeometry) -> tuple[dict[int, float], dict[int, BBox], float]:
         """Area (km²) and lon/lat bounds of ``geometry`` inside each region, and km² outside.
 
-        The overlays with the regions and all areas are computed in a few vectorised calls.
+        A part of ``geometry`` within one region (a prepared-geometry test) is its own piece;
+        only parts crossing a border are overlaid, with the region cut to the part's bounding
+        box. Areas are computed in one vectorised call.
         """
         items = self._load()
         assert self._tree is not None
         parts = shapely.get_parts(geometry)
         part_index, oblast_index = self._tree.query(parts, predicate="intersects")
         regions = np.array([items[o].geometry for o in oblast_index.tolist()], dtype=object)
-        pieces = shapely.intersection(parts[part_index], regions)
+        touching = parts[part_index]
+        within = shapely.within(touching, regions)
+        pieces = touching.copy()
+        cross = np.flatnonzero(~within)
+        pieces[cross] = shapely.intersection(
+            touching[cross], _clipped(regions[cross], touching[cross])
+        )
         polygons, owner = _polygons(pieces)
         areas = geodesic_areas_km2(polygons)
         owners = oblast_index[owner]
@@ -91,28 +99,10 @@ class OblastSet:
         for o, area in zip(owners.tolist(), areas.tolist(), strict=True):
             inside[o] += area
         bounds = _bounds_by(owners, shapely.bounds(polygons))
-        return dict(inside), bounds, self._outside_km2(parts)
-
-    def _outside_km2(self, parts: np.ndarray) -> float:
-        """km² of ``parts`` outside every region, from the parts not within a single region.
-
-        Each such part loses the regions it touches, cut to its bounding box first (a small
-        overlay instead of one with whole hi-res oblasts).
-        """
-        assert self._tree is not None
-        assert self._oblasts is not None
-        within, _ = self._tree.query(parts, predicate="within")
-        rest = np.setdiff1d(np.arange(len(parts)), within)
-        if not len(rest):
-            return 0.0
-        part_index, oblast_index = self._tree.query(parts[rest], predicate="intersects")
-        outside = []
-        for i, part in enumerate(parts[rest].tolist()):
-            box = shapely.box(*part.bounds)
-            touched = oblast_index[part_index == i].tolist()
-            cover = [shapely.intersection(self._oblasts[o].geometry, box) for o in touched]
-            outside.append(shapely.difference(part, shapely.union_all(cover)))
-        return float(geodesic_areas_km2(_polygons(np.array(outside, dtype=object))[0]).sum())
+        in_one = np.zeros(len(parts), dtype=bool)
+        in_one[part_index[within]] = True
+        crossing = [(parts[p], regions[part_index == p]) for p in np.flatnonzero(~in_one).tolist()]
+        return dict(inside), bounds, _outside_km2(crossing)
 
     def _load(self) -> list[Oblast]:
         with self._lock:
@@ -125,6 +115,30 @@ class OblastSet:
                 shapely.prepare(features.geometries)
                 self._tree = shapely.STRtree(features.geometries)
             return self._oblasts
+
+
+def _clipped(regions: np.ndarray, parts: np.ndarray) -> np.ndarray:
+    """Each region cut to the bounding box of its part (valid: repaired if the cut was not)."""
+    boxes = shapely.bounds(parts).tolist()
+    cut = np.array(
+        [shapely.clip_by_rect(r, *box) for r, box in zip(regions, boxes, strict=True)],
+        dtype=object,
+    )
+    bad = ~shapely.is_valid(cut)
+    cut[bad] = shapely.make_valid(cut[bad])
+    return cut
+
+
+def _outside_km2(crossing: list[tuple[BaseGeometry, np.ndarray]]) -> float:
+    """km² of parts outside every region, given each part not within one region and the
+    regions it touches (none for a part wholly outside)."""
+    outside = []
+    for part, touched in crossing:
+        cover = _clipped(touched, np.full(len(touched), part, dtype=object))
+        outside.append(shapely.difference(part, shapely.union_all(cover)))
+    if not outside:
+        return 0.0
+    return float(geodesic_areas_km2(_polygons(np.array(outside, dtype=object))[0]).sum())
 
 
 def _polygons(pieces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

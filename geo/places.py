@@ -109,12 +109,20 @@ class PlaceIndex:
         self._lock = threading.Lock()
         self._keys: list[tuple[str, int]] | None = None
         self._joined: tuple[str, np.ndarray, np.ndarray] | None = None
+        self._places: dict[int, Place] = {}
 
     def _features(self) -> Features:
         return self._basemap.features("places")
 
     def place(self, index: int) -> Place:
-        """The place at row ``index`` of the layer."""
+        """The place at row ``index`` of the layer (kept once built: a search lists the same
+        places keystroke after keystroke)."""
+        found = self._places.get(index)
+        if found is None:
+            found = self._places[index] = self._build_place(index)
+        return found
+
+    def _build_place(self, index: int) -> Place:
         r = self._features().record(index)
         alts = tuple(a for a in str(r["alt_names"]).split(ALT_SEPARATOR) if a)
         return Place(
