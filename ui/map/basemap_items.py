@@ -16,7 +16,7 @@ import shapely
 
 from geo.border_lines import oblast_lines_off_border
 from ui.map.layer_items import GeometryLayerItem, metres_per_device_pixel, visible_rect
-from ui.map.styles import SEA, Style, apply_style, with_alpha
+from ui.map.styles import SEA, Style, apply_style, draw_styled_path, with_alpha
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -156,8 +156,8 @@ class BasemapLayerItem(GeometryLayerItem):
         if self._backdrop is not None:
             apply_style(painter, Style(with_alpha(SEA.name(), self._style_opacity()), None), scale)
             painter.drawPath(self._cache.path(self._backdrop, mpp, visible_rect(painter)))
-        apply_style(painter, self._style, scale)
-        painter.drawPath(self._cache.path(geometry, mpp, visible_rect(painter)))
+        path = self._cache.path(geometry, mpp, visible_rect(painter))
+        draw_styled_path(painter, path, self._style, scale)
 
 
 def make_basemap_item(

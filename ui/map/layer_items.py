@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
-from ui.map.styles import Style, apply_style
+from ui.map.styles import Style, draw_styled_path
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -98,8 +98,7 @@ class GeometryLayerItem(pg.GraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
         painter.setOpacity(self.opacity())
         for geometry, style in self._entries:
-            apply_style(painter, style, scale)
-            painter.drawPath(self._cache.path(geometry, mpp, view))
+            draw_styled_path(painter, self._cache.path(geometry, mpp, view), style, scale)
         painter.setOpacity(1.0)
 
     def render_frame(self, painter: QPainter, frame: Frame) -> None:
