@@ -31,14 +31,19 @@ def create_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def create_window(paths: list[str]) -> MainWindow:
-    """Build the main window and queue the opening of ``paths`` (see :func:`open_at_launch`)."""
+def create_window(paths: list[str], as_series: str = "") -> MainWindow:
+    """Build the main window and queue the opening of ``paths`` (see :func:`open_at_launch`).
+
+    ``as_series`` (``--as-series NAME``) shows every loaded snapshot as one series.
+    """
     from PySide6.QtCore import QTimer
 
     from ui.main_window import MainWindow
     from viewmodels.app_viewmodel import AppViewModel
 
     app_vm = AppViewModel()
+    if as_series:
+        app_vm.dataset.set_as_series(as_series)
     window = MainWindow(app_vm)
     from ui.regions_feature import install_regions
 
@@ -52,6 +57,9 @@ def create_window(paths: list[str]) -> MainWindow:
     from ui.timelapse.feature import install_timelapse
 
     install_timelapse(window)
+    from ui.printing.feature import install_printing
+
+    install_printing(window)
     from ui.session_feature import install_session
 
     install_session(window)
@@ -90,14 +98,14 @@ def _install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def run_app(paths: list[str]) -> int:
+def run_app(paths: list[str], as_series: str = "") -> int:
     """Open the map window with ``paths`` (files or folders) and run the event loop."""
     app = create_app()
     from ui.handover import forward_to_running, install_handover
 
     if forward_to_running(app, paths):
         return 0
-    window = create_window(paths)
+    window = create_window(paths, as_series)
     install_handover(app, window, lambda forwarded: open_in_window(window, forwarded))
     from ui.startup_probe import install_probe
 
