@@ -1,0 +1,119 @@
+"""Printed pages on the DeepState corpus: the comparison 2024-11-01 → 2024-11-20 with basemap,
+legend, locator inset and delta table, at full extent and around Kurakhove (37.28E 47.98N).
+
+For each extent it prints the first page (basemap read, geometries projected) and then the median
+of repeated pages with a warm renderer (what a time-lapse or a second export costs):
+- vector PDF ms/page (``QPdfWriter``), SVG ms/page (``QSvgGenerator``, SVG 1.1),
+- PNG at 300 dpi ms/page (render + PNG encode), and the file sizes;
+and ``snapshot`` as a whole process (``python main.py snapshot …``) with a warm load cache.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_print.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict
+from functools import partial
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from geo.loader import load_paths  # noqa: E402
+from geo.page import LayerSpec  # noqa: E402
+from geo.page_build import build_page  # noqa: E402
+from tests.paths import DEEPSTATE  # noqa: E402
+from ui.printing.devices import page_image, write_pdf, write_svg  # noqa: E402
+from ui.printing.render import PageRenderer  # noqa: E402
+from viewmodels.layers_viewmodel import LayersViewModel  # noqa: E402
+
+A, B = dt.date(2024, 11, 1), dt.date(2024, 11, 20)
+KURAKHOVE = (37.28 - 0.35, 47.98 - 0.22, 37.28 + 0.35, 47.98 + 0.22)
+EXTENTS = {"full extent": None, "Kurakhove": KURAKHOVE}
+
+
+def _ms(seconds: list[float]) -> str:
+    ms = [s * 1e3 for s in seconds]
+    return f"first {ms[0]:7.1f} ms   then median {statistics.median(ms[1:]):7.1f} ms/page"
+
+
+def _time(action: object, repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat + 1):
+        start = time.perf_counter()
+        action()  # type: ignore[operator]
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def _png(page: object, renderer: PageRenderer, path: Path) -> None:
+    page_image(page, 300.0, renderer).save(str(path))  # type: ignore[arg-type]
+
+
+def bench_pages(catalog: object, folder: Path, repeat: int) -> None:
+    vm = LayersViewModel()
+    vm.set_series_layers(catalog.series_names())  # type: ignore[attr-defined]
+    layers = [LayerSpec(**asdict(layer)) for layer in vm.layers()]
+    series = "DeepState occupied"
+    for name, extent in EXTENTS.items():
+        page = build_page(catalog, layers, A, compare=(series, B), extent=extent)  # type: ignore[arg-type]
+        renderer = PageRenderer()
+        pdf, svg, png = (folder / f"{name}.{kind}" for kind in ("pdf", "svg", "png"))
+
+        pdf_t = _time(partial(write_pdf, page, pdf, renderer), repeat)
+        svg_t = _time(partial(write_svg, page, svg, renderer), repeat)
+        png_t = _time(partial(_png, page, renderer, png), max(2, repeat // 3))
+        print(f"   PDF (vector)      {_ms(pdf_t)}   {pdf.stat().st_size / 1e6:6.2f} MB")
+        print(f"   SVG 1.1           {_ms(svg_t)}   {svg.stat().st_size / 1e6:6.2f} MB")
+        print(f"   PNG 300 dpi       {_ms(png_t)}   {png.stat().st_size / 1e6:6.2f} MB")
+
+
+def bench_process(folder: Path, runs: int) -> None:
+    """``snapshot`` as a whole process; the first run warms the load cache and is not counted."""
+    for name, extent in EXTENTS.items():
+        args = [sys.executable, str(ROOT / "main.py"), "snapshot", str(DEEPSTATE)]
+        args += ["--date", str(B), "--compare", str(A), "--out", str(folder / "snap.pdf")]
+        if extent is not None:
+            args += ["--extent", ",".join(f"{v:.4f}" for v in extent)]
+        samples = []
+        for i in range(runs + 1):
+            start = time.perf_counter()
+            subprocess.run(args, check=True, capture_output=True)
+            if i:
+                samples.append(time.perf_counter() - start)
+        print(
+            f"   snapshot process, {name:<12} median {statistics.median(samples):5.2f} s (n={runs})"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=10)
+    parser.add_argument("--runs", type=int, default=3, help="snapshot processes per extent")
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    start = time.perf_counter()
+    catalog = load_paths(sorted(DEEPSTATE.glob("*.geojson")))
+    print(
+        f"corpus: {sum(len(v) for v in catalog.series.values())} snapshots loaded in "
+        f"{time.perf_counter() - start:.1f} s (cache warm after the first run)"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        bench_pages(catalog, Path(tmp), args.repeat)
+        bench_process(Path(tmp), args.runs)
+    del app
+
+
+if __name__ == "__main__":
+    main()
