@@ -70,7 +70,7 @@ def bench_pages(catalog: object, folder: Path, repeat: int) -> None:
         page = build_page(catalog, layers, A, compare=(series, B), extent=extent)  # type: ignore[arg-type]
         renderer = PageRenderer()
         pdf, svg, png = (folder / f"{name}.{kind}" for kind in ("pdf", "svg", "png"))
-
+        print(f"-- {name}")
         pdf_t = _time(partial(write_pdf, page, pdf, renderer), repeat)
         svg_t = _time(partial(write_svg, page, svg, renderer), repeat)
         png_t = _time(partial(_png, page, renderer, png), max(2, repeat // 3))
