@@ -204,7 +204,10 @@ def reference_area_km2(geometry: BaseGeometry) -> float:
 
 
 def area_series(snapshots: Sequence[Snapshot]) -> list[tuple[dt.date, float]]:
-    """``(date, km²)`` for each snapshot, computed in one vectorised pass.
+    """``(date, km²)`` for each snapshot: the geodesic area stored when it was built.
+
+    Every snapshot gets its :attr:`~geo.model.Snapshot.area_km2` from :func:`geodesic_area_km2`
+    when it is loaded (and the load cache keeps it), so nothing is recomputed here.
 
     Parameters
     ----------
@@ -215,5 +218,4 @@ def area_series(snapshots: Sequence[Snapshot]) -> list[tuple[dt.date, float]]:
     -------
     list of (date, float)
     """
-    areas = geodesic_areas_km2([s.geometry for s in snapshots])
-    return [(s.date, float(a)) for s, a in zip(snapshots, areas, strict=True)]
+    return [(s.date, float(s.area_km2)) for s in snapshots]

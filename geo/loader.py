@@ -189,19 +189,18 @@ def build_catalog(results: Iterable[FileResult]) -> Catalog:
     for result in results:
         records += result.records
         catalog.problems += result.problems
-    geometries = shapely.from_wkb([r.wkb for r in records])
     snapshots = [
-        Snapshot(
+        Snapshot.from_wkb(
+            record.wkb,
             series=record.series,
             date=record.date,
-            geometry=geometry,
             source=record.source,
             layer=record.layer,
             area_km2=record.area_km2,
             repairs=record.repairs,
             crs=record.crs,
         )
-        for record, geometry in zip(records, geometries, strict=True)
+        for record in records
     ]
     fill_catalog(catalog, snapshots)
     return catalog

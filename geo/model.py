@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from geo.errors import QueryError
 
@@ -91,6 +91,52 @@ class Snapshot:
     area_km2: float
     repairs: tuple[Repair, ...] = ()
     crs: str = "EPSG:4326"
+
+    @classmethod
+    def from_wkb(
+        cls,
+        wkb: bytes,
+        *,
+        series: str,
+        date: dt.date,
+        source: str,
+        layer: str,
+        area_km2: float,
+        repairs: tuple[Repair, ...] = (),
+        crs: str = "EPSG:4326",
+    ) -> Snapshot:
+        """A snapshot whose geometry is decoded from ``wkb`` on first use.
+
+        A warm load of the DeepState corpus spent most of its time decoding 769 geometries that
+        ``areas`` (which reads the stored :attr:`area_km2`) and the app (which draws one date at
+        a time) mostly never touch; decoding on first access of :attr:`geometry` saves that.
+        """
+        geometry = cast("BaseGeometry", _WKB(wkb))
+        return cls(series, date, geometry, source, layer, area_km2, repairs, crs)
+
+
+class _WKB(bytes):
+    """A geometry not decoded yet (what :meth:`Snapshot.from_wkb` stores)."""
+
+
+def _get_geometry(snapshot: Snapshot) -> BaseGeometry:
+    value = snapshot.__dict__["_geometry"]
+    if isinstance(value, _WKB):
+        import shapely
+
+        value = shapely.from_wkb(bytes(value))
+        snapshot.__dict__["_geometry"] = value
+    return cast("BaseGeometry", value)
+
+
+def _set_geometry(snapshot: Snapshot, value: BaseGeometry) -> None:
+    snapshot.__dict__["_geometry"] = value
+
+
+Snapshot.geometry = property(_get_geometry, _set_geometry)  # type: ignore[assignment]
+"""The geometry field, decoded on first read when the snapshot was made from WKB (the frozen
+dataclass still refuses assignment: its ``__setattr__`` raises before this setter is reached;
+only ``__init__`` reaches it)."""
 
 
 @dataclass

@@ -56,8 +56,13 @@ def _add_paths(parser: argparse.ArgumentParser) -> None:
     cli_series.add_as_series(parser)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the three headless sub-commands."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the headless sub-commands.
+
+    ``snapshot`` and ``animate`` pull in the page and time-lapse modules (about a third of a
+    warm ``areas`` run); with ``command`` given, they are added only when that is the command
+    run (or when it is not a sub-command at all, so that the usage error lists every command).
+    """
     parser = _Parser(prog=PROG, description="Front-line territorial-control data, headless.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     inspect = commands.add_parser("inspect", help="series, dates, CRS, repairs, problems")
@@ -80,12 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the gained and lost polygons to FILE.geojson or FILE.gpkg",
     )
-    from ui import cli_snapshot
+    if command in (None, "snapshot") or command not in HANDLERS:
+        from ui import cli_snapshot
 
-    cli_snapshot.add_parser(commands, _add_paths, _date)
-    from ui import cli_animate
+        cli_snapshot.add_parser(commands, _add_paths, _date)
+    if command in (None, "animate") or command not in HANDLERS:
+        from ui import cli_animate
 
-    cli_animate.add_parser(commands, _add_paths, _date)
+        cli_animate.add_parser(commands, _add_paths, _date)
     return parser
 
 
@@ -229,7 +236,7 @@ def run_command(args: list[str]) -> int:
 
 def _run(args: list[str]) -> int:
     try:
-        namespace = build_parser().parse_args(args)
+        namespace = build_parser(args[0] if args else None).parse_args(args)
         token = cli_series.AS_SERIES.set(getattr(namespace, "as_series", "") or "")
         try:
             output = HANDLERS[namespace.command](namespace)

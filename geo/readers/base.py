@@ -7,6 +7,7 @@ the path, a label and a priority (the glue ``data_factory`` pattern). It raises 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
@@ -133,7 +134,7 @@ def read_any(path: str, context: Context) -> list[RawLayer]:
 def suffix_is(*suffixes: str) -> Callable[[str], bool]:
     """A predicate: the path's name ends with one of ``suffixes`` (case-insensitive)."""
     lowered = tuple(s.lower() for s in suffixes)
-    return lambda path: PurePath(path).name.lower().endswith(lowered)
+    return lambda path: os.path.basename(path).lower().endswith(lowered)
 
 
 #: Names of WGS84 lon/lat met in GeoJSON ``crs`` members, recognised without asking PROJ.
@@ -231,5 +232,46 @@ def to_lonlat(
     with np.errstate(all="ignore"):
         out[present] = shapely.transform(geometries[present], project)
     check_lonlat(out, display, f"after reprojection from {label}")
+    _check_round_trip(geometries[present], out[present], crs, display, label)
     repairs.append(Repair("reprojected", int(present.sum()), display, f"{label} -> WGS84 lon/lat"))
     return out, label, repairs
+
+
+#: Coordinates compared after a round trip back to the file's CRS (the extremes always).
+_ROUND_TRIP_SAMPLE = 1_000
+
+
+def _check_round_trip(
+    before: np.ndarray, after: np.ndarray, crs: Any, display: str, label: str
+) -> None:
+    """CrsError unless reprojected coordinates come back to where they were.
+
+    A coordinate outside what the CRS can express (1e308 metres in Web Mercator clamps to the
+    pole) still gives a valid lon/lat; projecting a sample (the extremes always) back shows it.
+    """
+    from pyproj import Transformer
+
+    source = shapely.get_coordinates(before)
+    if len(source) == 0:
+        return
+    step = max(1, len(source) // _ROUND_TRIP_SAMPLE)
+    extremes = [
+        source[:, 0].argmin(),
+        source[:, 0].argmax(),
+        source[:, 1].argmin(),
+        source[:, 1].argmax(),
+    ]
+    picked = np.unique(np.concatenate([np.arange(0, len(source), step), extremes]))
+    lonlat = shapely.get_coordinates(after)[picked]
+    back = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    with np.errstate(all="ignore"):
+        x, y = back.transform(lonlat[:, 0], lonlat[:, 1])
+        error = np.abs(np.column_stack([x, y]) - source[picked])
+        tolerance = np.maximum(1.0, 1e-6 * np.abs(source[picked]))
+        bad = ~(error <= tolerance).all(axis=1)
+    if bad.any():
+        first = source[picked][np.flatnonzero(bad)[0]]
+        raise CrsError(
+            display,
+            f"coordinate ({first[0]:.6g}, {first[1]:.6g}) lies outside what {label} can express",
+        )
