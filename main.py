@@ -30,8 +30,11 @@ def main(argv: list[str] | None = None) -> int:
         return parsed
     from ui.app import run_app
 
-    return run_app(parsed.paths)
+    return run_app(parsed.paths, parsed.as_series)
 
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the build's loader workers re-run this executable
     sys.exit(main())

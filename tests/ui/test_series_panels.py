@@ -160,3 +160,17 @@ def test_a_comparison_using_a_flagged_snapshot_says_so_next_to_its_numbers(qtbot
     qtbot.waitUntil(lambda: vm.compare.result().to_actual == dt.date(2022, 9, 30))
     assert not panel.warning.isVisibleTo(panel)
     assert vm.compare.warnings() == []
+
+
+def test_the_app_takes_as_series(qtbot) -> None:
+    from ui.app import create_app, create_window
+
+    create_app()
+    window = create_window([str(ZIPS)], as_series="ISW 2022")
+    qtbot.addWidget(window)
+    vm = window.app_vm
+    qtbot.waitUntil(lambda: vm.dataset.catalog() is not None, timeout=60000)
+    assert _series(window) == ["ISW 2022"]
+    assert [layer.name for layer in vm.layers.series_layers()] == ["ISW 2022"]
+    assert vm.dataset.series_choices_dict()["as_series"] == "ISW 2022"
+    window.close()
