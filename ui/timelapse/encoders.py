@@ -27,10 +27,12 @@ VIDEO_FORMATS = ("mp4", "gif", "webp")
 """File suffixes written by :func:`open_writer` (PDF pages are written by the page renderer)."""
 MP4_CRF = "20"
 """x264 constant rate factor: visually lossless for flat map colours at a small size."""
-MP4_PRESET = "veryfast"
+MP4_PRESET = "superfast"
 WEBP_QUALITY = 90
 WEBP_METHOD = 4
 GIF_COLOURS = 256
+TRANSPARENT = 255
+"""The GIF palette index of "unchanged since the frame before"."""
 
 
 class FrameWriter(Protocol):
@@ -106,8 +108,10 @@ class GifWriter:
     """Animated GIF, looping, streamed frame by frame.
 
     Each frame keeps only the rectangle that changed since the one before (disposal "leave in
-    place") with its own 256-colour palette, so a front line that moves a few pixels costs a few
-    pixels. One frame is held back: a frame identical to the one before only lengthens it.
+    place") with its own palette of up to 255 colours; inside it, pixels that did not change are
+    the transparent index 255, which LZW packs into almost nothing, so a front line that moves a
+    few pixels costs a few pixels. One frame is held back: a frame identical to the one before
+    only lengthens it.
     Durations are in hundredths of a second, rounded on the running clock so the total is right.
     """
 
@@ -142,30 +146,45 @@ class GifWriter:
         from PIL import GifImagePlugin, Image
 
         frame, start, count = self._pending, self._pending_start, self._pending_count
-        box = _changed_box(self._shown, frame)
-        x0, y0, x1, y1 = box
-        picture = _rgb_image(np.ascontiguousarray(frame[y0:y1, x0:x1])).quantize(
-            GIF_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+        colours = _colours(frame)
+        changed = None if self._shown is None else colours != self._shown
+        x0, y0, x1, y1 = _changed_box(changed, frame.shape)
+        crop = np.ascontiguousarray(frame[y0:y1, x0:x1])
+        picture = _rgb_image(crop).quantize(
+            GIF_COLOURS - 1, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
         )
-        if self._shown is None:
+        palette = picture.getpalette() or []
+        picture.putpalette(palette + [0] * (3 * GIF_COLOURS - len(palette)))
+        params: dict[str, int] = {"disposal": 1}
+        if changed is None:
             header, _used = GifImagePlugin.getheader(picture, info={"loop": 0})
             self._file.write(b"".join(header))
+        else:
+            indices = np.asarray(picture).copy()
+            indices[~changed[y0:y1, x0:x1]] = TRANSPARENT
+            transparent = Image.fromarray(indices, "P")
+            transparent.putpalette(picture.getpalette() or [])
+            picture, params["transparency"] = transparent, TRANSPARENT
         begin, end = frame_times_ms(start, count, self._fps)
-        centiseconds = round(end / 10) - round(begin / 10)
-        for chunk in GifImagePlugin.getdata(
-            picture, (x0, y0), duration=centiseconds * 10, disposal=1, include_color_table=True
-        ):
+        params["duration"] = (round(end / 10) - round(begin / 10)) * 10
+        for chunk in GifImagePlugin.getdata(picture, (x0, y0), include_color_table=True, **params):
             self._file.write(chunk)
-        self._shown = frame
+        self._shown = colours
         self._pending, self._pending_start = None, start + count
 
 
-def _changed_box(before: np.ndarray | None, after: np.ndarray) -> tuple[int, int, int, int]:
-    """``x0, y0, x1, y1`` of the pixels that differ (the whole frame for the first one)."""
-    height, width = after.shape[:2]
-    if before is None:
+def _colours(frame: np.ndarray) -> np.ndarray:
+    """Each pixel's blue, green and red as one ``uint32`` (the unused byte cleared)."""
+    height, width = frame.shape[:2]
+    packed = np.ascontiguousarray(frame).view(np.uint32).reshape(height, width)
+    return packed & np.uint32(0x00FFFFFF)
+
+
+def _changed_box(changed: np.ndarray | None, shape: tuple[int, ...]) -> tuple[int, int, int, int]:
+    """``x0, y0, x1, y1`` around the ``changed`` pixels (the whole frame for the first one)."""
+    height, width = shape[:2]
+    if changed is None:
         return 0, 0, width, height
-    changed = np.any(before[..., :3] != after[..., :3], axis=2)
     rows, cols = np.flatnonzero(changed.any(axis=1)), np.flatnonzero(changed.any(axis=0))
     if len(rows) == 0:
         return 0, 0, 1, 1

@@ -12,6 +12,7 @@ numbers is written after the animation, the same way.
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -142,21 +143,34 @@ def _write_frames(
     progress: Callable[[int, int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> tuple[list[list[FrameNumbers]], float]:
-    """Every frame's numbers and page into ``sink``; the numbers and the seconds they took."""
+    """Every frame's numbers and page into ``sink``; the numbers and the seconds they took.
+
+    The next frame's numbers (its deltas and page) are computed on a second thread while the
+    sink paints the current one: GEOS and numpy release the GIL, so two cores share the work.
+    """
     extent = frame_extent(job.catalog, job.plan, options)
+
+    def timed(index: int) -> tuple[FramePage, list[FrameNumbers], float]:
+        start = time.perf_counter()
+        page, rows = job.frame(index, options, extent)
+        return page, rows, time.perf_counter() - start
+
     numbers: list[list[FrameNumbers]] = []
     seconds = 0.0
     total = len(job.plan.frames)
-    for index, frame in enumerate(job.plan.frames):
-        if cancelled is not None and cancelled():
-            raise ExportCancelled
-        start = time.perf_counter()
-        page, rows = job.frame(index, options, extent)
-        numbers.append(rows)
-        seconds += time.perf_counter() - start
-        sink.add(page, frame.count)
-        if progress is not None:
-            progress(index + 1, total)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="atlas-numbers") as ahead:
+        upcoming = ahead.submit(timed, 0)
+        for index, frame in enumerate(job.plan.frames):
+            if cancelled is not None and cancelled():
+                raise ExportCancelled
+            page, rows, spent = upcoming.result()
+            if index + 1 < total:
+                upcoming = ahead.submit(timed, index + 1)
+            numbers.append(rows)
+            seconds += spent
+            sink.add(page, frame.count)
+            if progress is not None:
+                progress(index + 1, total)
     return numbers, seconds
 
 
