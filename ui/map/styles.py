@@ -7,6 +7,7 @@ the screen; pens are cosmetic, so the view's metres-to-pixels transform never sc
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt
@@ -102,8 +103,30 @@ def apply_style(painter: QPainter, style: Style, scale: float) -> None:
     if style.line is None:
         painter.setPen(Qt.PenStyle.NoPen)
     else:
-        line = opaque_on_paper(style.line) if is_vector(painter) else style.line
-        painter.setPen(make_pen(line, style.width_px, scale, style.dash))
+        vector = is_vector(painter)
+        pen = make_pen(
+            opaque_on_paper(style.line) if vector else style.line, style.width_px, scale, style.dash
+        )
+        painter.setPen(scaled_pen(pen, painter) if vector else pen)
+
+
+def scaled_pen(pen: QPen, painter: QPainter) -> QPen:
+    """A cosmetic pen as a plain pen of the same device width under the painter's transform.
+
+    SVG readers (librsvg, browsers without ``vector-effect``) draw a cosmetic pen under the
+    map's metres-to-page transform as a hairline or not at all; a plain pen of the width in
+    the painter's user units looks the same everywhere.
+    """
+    t = painter.worldTransform()
+    k = math.hypot(t.m11(), t.m12())
+    if not pen.isCosmetic() or k <= 0:
+        return pen
+    plain = QPen(pen)
+    plain.setCosmetic(False)
+    plain.setWidthF(pen.widthF() / k)
+    if pen.style() == Qt.PenStyle.CustomDashLine:
+        plain.setDashPattern(pen.dashPattern())
+    return plain
 
 
 def is_vector(painter: QPainter) -> bool:
@@ -122,7 +145,8 @@ def opaque_on_paper(color: QColor) -> QColor:
     alpha = color.alphaF()
     if alpha >= 1.0:
         return color
-    r, g, b = (round(c * alpha + 255 * (1.0 - alpha)) for c in color.getRgb()[:3])
+    channels = (color.red(), color.green(), color.blue())
+    r, g, b = (round(c * alpha + 255 * (1.0 - alpha)) for c in channels)
     return QColor(r, g, b)
 
 

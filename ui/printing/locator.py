@@ -11,12 +11,12 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from geo.page import extent_to_display
 from ui.map.frame import Frame
 from ui.map.geometry_paths import path_from_geometry, project_geometry
-from ui.map.styles import SEA
+from ui.map.styles import SEA, scaled_pen
 
 if TYPE_CHECKING:
     from geo.page_layout import Box
@@ -48,6 +48,12 @@ def _countries() -> tuple[QPainterPath, QPainterPath]:
     )
 
 
+def _map_pen(pen: QPen, painter: QPainter) -> QPen:
+    """``pen`` (device pixels wide) for drawing under the inset's metres transform."""
+    pen.setCosmetic(True)
+    return scaled_pen(pen, painter)
+
+
 def paint_locator(painter: QPainter, units: PageUnits, box: Box, frame: Frame) -> None:
     """Draw the inset in ``box`` with ``frame``'s view outlined (a dot when it is tiny)."""
     target = units.rect(box.x, box.y, box.w, box.h)
@@ -58,18 +64,14 @@ def paint_locator(painter: QPainter, units: PageUnits, box: Box, frame: Frame) -
     painter.setClipRect(target)
     painter.fillRect(target, SEA)
     painter.setTransform(inset.transform(), combine=True)
-    pen = units.pen(BORDER, 0.35)
-    pen.setCosmetic(True)
-    painter.setPen(pen)
+    painter.setPen(_map_pen(units.pen(BORDER, 0.35), painter))
     painter.setBrush(NEIGHBOURS)
     painter.drawPath(others)
     painter.setBrush(UKRAINE)
     painter.drawPath(ukraine)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     view = frame.view_rect()
-    red = units.pen(FRAME_RED, 1.0)
-    red.setCosmetic(True)
-    painter.setPen(red)
+    painter.setPen(_map_pen(units.pen(FRAME_RED, 1.0), painter))
     metres_per_px = inset.metres_per_pixel
     if view.width() < 6 * metres_per_px * units.scale:
         painter.setBrush(FRAME_RED)
