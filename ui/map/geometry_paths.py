@@ -45,9 +45,9 @@ def lines_of(geometry: BaseGeometry) -> np.ndarray:
     kinds = shapely.get_type_id(parts)
     polygons = parts[kinds == 3]
     lines = parts[(kinds == 1) | (kinds == 2)]
-    collections = parts[kinds == 7]
+    nested = parts[(kinds >= 4) & (kinds <= 7)]  # multi-parts inside a collection
     pieces = [shapely.get_rings(polygons), lines]
-    pieces += [lines_of(c) for c in collections]
+    pieces += [lines_of(c) for c in nested]
     return np.concatenate([np.asarray(p, dtype=object) for p in pieces])
 
 
