@@ -84,9 +84,14 @@ def add_parser(
 def report_text(report: ExportReport) -> str:
     """What ``animate`` prints when it has written the file."""
     width, height = report.size
+    what = (
+        f"{report.frames} pages"
+        if report.path.suffix.lower() == ".pdf"
+        else f"{report.frames} frames ({report.video_frames} video frames, "
+        f"{report.duration_s:.1f} s), {width}x{height}"
+    )
     lines = [
-        f"wrote {report.path}: {report.frames} frames "
-        f"({report.video_frames} video frames, {report.duration_s:.1f} s), {width}x{height}",
+        f"wrote {report.path}: {what}",
         f"numbers {report.numbers_s:.1f} s, render {report.render_s:.1f} s, "
         f"encode {report.encode_s:.1f} s",
     ]

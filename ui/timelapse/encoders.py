@@ -29,7 +29,8 @@ MP4_CRF = "20"
 """x264 constant rate factor: visually lossless for flat map colours at a small size."""
 MP4_PRESET = "superfast"
 WEBP_QUALITY = 90
-WEBP_METHOD = 4
+WEBP_METHOD = 2
+"""libwebp effort 0-6: 2 took 0.57 of the time of the default 4 at 1920×1080, files 4 % larger."""
 GIF_COLOURS = 256
 TRANSPARENT = 255
 """The GIF palette index of "unchanged since the frame before"."""
