@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from geo.resources import resource_path
 from ui.file_types import APP_ID
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
 
-
-def apply_identity(app: QApplication) -> None:
+def apply_identity() -> None:
     """Window icon from the resources (checkout or build) and the desktop file name.
 
     ``setDesktopFileName`` lets Wayland compositors and docks match the windows to the
     installed ``frontline-atlas.desktop`` entry (its icon and name).
     """
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QGuiApplication, QIcon
 
     icon = QIcon(str(resource_path("icons", f"{APP_ID}.svg")))
     for png in sorted(resource_path("icons", "png").glob("*.png")):
         icon.addFile(str(png))
-    app.setWindowIcon(icon)
-    app.setDesktopFileName(APP_ID)
+    QGuiApplication.setWindowIcon(icon)
+    QGuiApplication.setDesktopFileName(APP_ID)

@@ -9,15 +9,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 
+from tests.launch import instance_socket, private_env, terminate, wait_for_path
 from tests.paths import DEEPSTATE, ROOT
 
 EXE = ROOT / "dist" / "frontline-atlas" / "frontline-atlas"
@@ -37,12 +36,8 @@ def _offline(*args: str) -> list[str]:
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    env.update(QT_QPA_PLATFORM="offscreen", FRONTLINE_ATLAS_INSTANCE=f"fa-{uuid.uuid4().hex}")
-    env["PATH"] = "/usr/bin:/bin"  # no venv on the path: the build must not need Python
-    for key in ("CONFIG", "CACHE", "DATA"):
-        env[f"XDG_{key}_HOME"] = str(tmp_path / key.lower())
-    return env
+    env = private_env(tmp_path, QT_QPA_PLATFORM="offscreen", PATH="/usr/bin:/bin")
+    return {k: v for k, v in env.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
 
 
 def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -121,43 +116,35 @@ def test_snapshot_exports_a_page(tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
 
 
-def _wait_for(path: Path, process: subprocess.Popen[str], timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while not path.exists():
-        assert process.poll() is None, "the app exited before it listened"
-        assert time.monotonic() < deadline, f"no {path} after {timeout_s} s"
-        time.sleep(0.1)
-
-
 def test_app_opens_files_takes_a_forwarded_one_and_quits_cleanly(tmp_path: Path) -> None:
     env = _env(tmp_path)
-    socket_path = Path(os.environ.get("TMPDIR", "/tmp")) / env["FRONTLINE_ATLAS_INSTANCE"]
+    socket_path = instance_socket(env)
+    month = sorted(DEEPSTATE.glob("deepstatemap_data_202407*.geojson"))  # ≥ 24: worker processes
+    assert len(month) >= 24
     app = subprocess.Popen(
-        _offline(str(EXE), *map(str, DAYS)),
+        _offline(str(EXE), *map(str, month)),
         env=env,
         text=True,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
     try:
-        _wait_for(socket_path, app, 120)
+        wait_for_path(socket_path, app, 120)
+        time.sleep(8.0)  # the month loads in the build's worker processes
         second = subprocess.run(
             _offline(str(EXE), str(LATER)), env=env, capture_output=True, text=True, timeout=60
         )
         assert second.returncode == 0, second.stderr
         time.sleep(2.0)
-        app.send_signal(signal.SIGTERM)
-        _out, err = app.communicate(timeout=60)
     finally:
-        if app.poll() is None:
-            app.kill()
-            app.communicate()
+        err = terminate(app)
     assert app.returncode == 0, err
-    assert "Traceback" not in err
+    for bad in ("Traceback", "error:", "resource_tracker", "unknown option"):
+        assert bad not in err
     assert not socket_path.exists()
     conf = (tmp_path / "config" / "frontline-atlas" / "Frontline Atlas.conf").read_text()
     assert str(LATER) in conf
-    assert str(DAYS[0]) in conf
+    assert str(month[0]) in conf
 
 
 def test_first_paint_probe(tmp_path: Path) -> None:

@@ -14,11 +14,11 @@ import shutil
 import signal
 import subprocess
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 
+from tests.launch import instance_socket, private_env
 from tests.paths import DEEPSTATE, ROOT
 
 EXE = ROOT / "dist" / "frontline-atlas" / "frontline-atlas"
@@ -53,18 +53,12 @@ def display():
 
 
 def _desktop_env(tmp_path: Path, display: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    env.pop("QT_QPA_PLATFORM", None)
-    env.pop("XDG_CURRENT_DESKTOP", None)
-    env.update(
-        DISPLAY=display,
-        XDG_DATA_DIRS="/usr/local/share:/usr/share",
-        PATH="/usr/bin:/bin",
-        FRONTLINE_ATLAS_INSTANCE=f"fa-{uuid.uuid4().hex}",
+    env = private_env(
+        tmp_path, DISPLAY=display, XDG_DATA_DIRS="/usr/local/share:/usr/share", PATH="/usr/bin:/bin"
     )
-    for key in ("CONFIG", "CACHE", "DATA"):
-        env[f"XDG_{key}_HOME"] = str(tmp_path / key.lower())
-    return env
+    for key in ("QT_QPA_PLATFORM", "XDG_CURRENT_DESKTOP"):
+        env.pop(key, None)
+    return {k: v for k, v in env.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
 
 
 def _app_pids() -> list[int]:
@@ -88,7 +82,7 @@ def test_gio_open_and_xdg_open_reach_the_app(tmp_path: Path, display: str) -> No
     write_session(project, Session(paths=tuple(map(str, PROJECT_DAYS))))
     assert subprocess.run([str(EXE), "--install-desktop"], env=env, check=False).returncode == 0
     assert _app_pids() == []
-    socket_path = Path(os.environ.get("TMPDIR", "/tmp")) / env["FRONTLINE_ATLAS_INSTANCE"]
+    socket_path = instance_socket(env)
     try:
         subprocess.run(["gio", "open", str(GEOJSON)], env=env, check=True, timeout=30)
         _wait(socket_path.exists, 120, "gio open did not start the app")

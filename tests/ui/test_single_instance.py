@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
 import subprocess
 import sys
@@ -15,6 +13,7 @@ import pytest
 from PySide6.QtCore import QDir, QSettings
 from PySide6.QtWidgets import QWidget
 
+from tests.launch import private_env, terminate, wait_for_path
 from tests.paths import DEEPSTATE, ROOT
 from ui.single_instance import NAME_ENV, SingleInstance, decode_paths, raise_window
 
@@ -28,10 +27,7 @@ def name() -> str:
 
 
 def _env(tmp_path: Path, name: str) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **{NAME_ENV: name})
-    for key in ("CONFIG", "CACHE", "DATA"):
-        env[f"XDG_{key}_HOME"] = str(tmp_path / key.lower())
-    return env
+    return private_env(tmp_path, QT_QPA_PLATFORM="offscreen", **{NAME_ENV: name})
 
 
 def _launch(tmp_path: Path, name: str, *paths: str, cwd: Path = ROOT) -> subprocess.Popen[str]:
@@ -104,23 +100,15 @@ def test_raise_window_restores_a_minimised_window(qtbot) -> None:
 def test_running_app_opens_a_forwarded_file_and_closes_cleanly(tmp_path, name) -> None:
     """Two real launches: the second exits 0, the first opens its file, SIGTERM closes it."""
     first = _launch(tmp_path, name, str(DAY_1))
+    sock = Path(QDir.tempPath()) / name
     try:
-        deadline = time.monotonic() + 60
-        sock = Path(QDir.tempPath()) / name
-        while not sock.exists():
-            assert first.poll() is None
-            assert time.monotonic() < deadline
-            time.sleep(0.1)
+        wait_for_path(sock, first, 60)
         second = _launch(tmp_path, name, str(DAY_2))
         second.communicate(timeout=30)
         assert second.returncode == 0
         time.sleep(1.0)
-        first.send_signal(signal.SIGTERM)
-        _out, err = first.communicate(timeout=30)
     finally:
-        if first.poll() is None:
-            first.kill()
-            first.communicate()
+        err = terminate(first)
     assert first.returncode == 0, err
     assert "Traceback" not in err
     assert not sock.exists()
