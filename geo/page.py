@@ -292,7 +292,8 @@ def source_line(providers: Iterable[str]) -> str:
 
 
 def nice_length(max_ground_m: float) -> float:
-    """The largest 1, 2 or 5 × 10^n metres not above ``max_ground_m`` (scale-bar lengths)."""
+    """The largest 1, 2 or 5 × 10^n metres not above ``max_ground_m`` (scale-bar lengths; the
+    canvas's and the page's scale bar, ``ui.map.scale_bar``)."""
     import math
 
     if max_ground_m <= 0:

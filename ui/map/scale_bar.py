@@ -7,7 +7,6 @@ anywhere in the data's extent). Lengths are 1-2-5 round numbers.
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -15,6 +14,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
+from geo.page import format_length, nice_length
 from geo.projection import scale_factor, to_lonlat
 from ui.map.styles import OVERLAY_INK, draw_haloed_text, label_font, make_pen
 
@@ -28,24 +28,6 @@ MAX_LENGTH_PX = 140.0
 @lru_cache(maxsize=256)
 def _scale_at(lon: float, lat: float) -> float:
     return scale_factor(lon, lat)
-
-
-def nice_length(max_ground_m: float) -> float:
-    """The largest 1, 2 or 5 × 10^n metres not above ``max_ground_m``."""
-    if max_ground_m <= 0:
-        return 0.0
-    power = 10.0 ** math.floor(math.log10(max_ground_m))
-    for step in (5.0, 2.0, 1.0):
-        if step * power <= max_ground_m:
-            return step * power
-    return power
-
-
-def format_length(metres: float) -> str:
-    """``500 m``, ``2 km``, ``100 km``."""
-    if metres >= 1000:
-        return f"{metres / 1000:g} km"
-    return f"{metres:g} m"
 
 
 def bar_for(frame: Frame) -> tuple[float, float]:
