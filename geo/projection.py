@@ -13,15 +13,15 @@ what the user drew.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from geo.lcc import LambertConic
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from pyproj import Transformer
     from shapely.geometry.base import BaseGeometry
 
 DISPLAY_CRS = (
@@ -29,27 +29,18 @@ DISPLAY_CRS = (
 )
 
 
-@cache
-def _transformers() -> tuple[Transformer, Transformer]:
-    from pyproj import Transformer
-
-    forward = Transformer.from_crs("EPSG:4326", DISPLAY_CRS, always_xy=True)
-    inverse = Transformer.from_crs(DISPLAY_CRS, "EPSG:4326", always_xy=True)
-    return forward, inverse
+_LCC = LambertConic(lat_1=45.0, lat_2=53.0, lat_0=49.0, lon_0=32.0)
+""":data:`DISPLAY_CRS` as formulas (:mod:`geo.lcc`): the same numbers as PROJ, no transformer."""
 
 
 def to_display(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Project lon/lat degrees to display metres (x east, y north)."""
-    forward, _ = _transformers()
-    x, y = forward.transform(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
-    return np.asarray(x), np.asarray(y)
+    return _LCC.forward(lon, lat)
 
 
 def to_lonlat(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Inverse of :func:`to_display`."""
-    _, inverse = _transformers()
-    lon, lat = inverse.transform(np.asarray(x, dtype=float), np.asarray(y, dtype=float))
-    return np.asarray(lon), np.asarray(lat)
+    return _LCC.inverse(x, y)
 
 
 def _transform_geometry(
