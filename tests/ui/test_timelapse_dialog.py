@@ -39,6 +39,14 @@ def dialog(qtbot, context, tmp_path):
     view._previews.shutdown()
 
 
+def test_the_size_starts_at_full_hd(qtbot, context, tmp_path) -> None:
+    view = TimelapseDialog(context, ExportViewModel(TaskRunner()), TaskRunner(), str(tmp_path))
+    qtbot.addWidget(view)
+    assert view.form.size_choice.currentText() == "1920×1080 (landscape)"
+    assert view.choices().size == (1920, 1080)
+    assert view.choices().out == tmp_path / "timelapse.mp4"
+
+
 def test_starts_on_the_series_last_year_and_previews_three_frames(qtbot, dialog) -> None:
     choices = dialog.choices()
     assert (choices.series, choices.date_from, choices.date_to) == (SERIES, DAYS[0], DAYS[-1])
@@ -46,7 +54,7 @@ def test_starts_on_the_series_last_year_and_previews_three_frames(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.thumb_dates[2].text() != "", timeout=60000)
     labels = [label.text() for label in dialog.thumb_dates]
     assert labels == ["First: 2024-11-01", "Middle: 2024-11-04", "Last: 2024-11-06"]
-    assert dialog.thumbs[0].pixmap().width() == 360
+    assert (dialog.thumbs[0].pixmap().width(), dialog.thumbs[0].pixmap().height()) == (320, 180)
     assert "6 frames" in dialog.status.text()
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from geo.errors import AtlasError, one_line
 from geo.timelapse import STEPS
 from ui.timelapse.dialog_form import ChoicesForm
-from ui.timelapse.request import build_job, render_previews
+from ui.timelapse.request import PREVIEW_BOX, build_job, render_previews
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -92,7 +92,7 @@ class TimelapseDialog(QDialog):
     def _lay_out(self) -> None:
         previews = QGridLayout()
         for index, (thumb, date) in enumerate(zip(self.thumbs, self.thumb_dates, strict=True)):
-            thumb.setMinimumSize(240, 135)
+            thumb.setMinimumSize(*PREVIEW_BOX)
             thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
             thumb.setStyleSheet("background:#f0f0f0")
             previews.addWidget(thumb, 0, index)

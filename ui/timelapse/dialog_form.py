@@ -73,6 +73,7 @@ class ChoicesForm(QWidget):
         for name, (w, h) in PIXEL_PRESETS.items():
             self.size_choice.addItem(f"{w}×{h} ({name})", (w, h))
         self.size_choice.addItem("other size…", CUSTOM)
+        self.size_choice.setCurrentIndex(list(PIXEL_PRESETS).index("landscape"))
         self.width_box = _spin(QSpinBox(), 16, 7680, 1280)
         self.height_box = _spin(QSpinBox(), 16, 7680, 720)
         self.out = QLineEdit(str(Path(folder) / "timelapse.mp4"))

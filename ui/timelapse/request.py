@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from geo.page import BBox, LayerSpec
     from geo.regions import Region
 
-PREVIEW_WIDTH = 360
-"""Width of each preview thumbnail, in pixels."""
+PREVIEW_BOX = (320, 200)
+"""Each preview thumbnail fits this box (pixels), keeping the frame's aspect."""
 
 
 @dataclass(frozen=True)
@@ -113,8 +113,10 @@ def render_previews(job: TimelapseJob) -> list[tuple[dt.date, QImage]]:
     previews = []
     for index in job.plan.preview_indices():
         frame, _numbers = job.frame(index, options, extent)
-        image = render_image(frame).scaledToWidth(
-            PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation
+        image = render_image(frame).scaled(
+            *PREVIEW_BOX,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
         )
         previews.append((job.plan.frames[index].snapshot.date, image))
     return previews
