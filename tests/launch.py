@@ -9,7 +9,7 @@ import time
 import uuid
 from pathlib import Path
 
-from ui.single_instance import NAME_ENV
+from ui.instance_client import NAME_ENV, server_address
 
 
 def private_env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -23,7 +23,7 @@ def private_env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 def instance_socket(env: dict[str, str]) -> Path:
     """Where the app started with ``env`` listens (QLocalServer's path in the temp folder)."""
-    return Path(os.environ.get("TMPDIR", "/tmp")) / env[NAME_ENV]
+    return Path(server_address(env[NAME_ENV]))
 
 
 def wait_for_path(path: Path, process: subprocess.Popen[str], timeout_s: float) -> None:

@@ -100,11 +100,11 @@ def _install_excepthook(window: MainWindow) -> None:
 
 def run_app(paths: list[str], as_series: str = "") -> int:
     """Open the map window with ``paths`` (files or folders) and run the event loop."""
-    app = create_app()
     from ui.handover import forward_to_running, install_handover
 
-    if forward_to_running(app, paths):
+    if forward_to_running(paths):  # a window is open already: it takes the paths
         return 0
+    app = create_app()
     window = create_window(paths, as_series)
     install_handover(app, window, lambda forwarded: open_in_window(window, forwarded))
     from ui.startup_probe import install_probe

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier
 
+from ui import instance_client
 from ui.file_open import FileOpenFilter
-from ui.single_instance import SingleInstance, raise_window
+from ui.first_paint import call_after_first_paint
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,30 +22,38 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
 
 
-def forward_to_running(app: QApplication, paths: list[str]) -> bool:
+def forward_to_running(paths: list[str]) -> bool:
     """True when a running instance took ``paths`` (this launch should then exit 0)."""
-    return SingleInstance(parent=app).forward(paths)
+    return instance_client.forward(paths)
 
 
 def install_handover(
     app: QApplication, window: QWidget, open_paths: Callable[[list[str]], None]
-) -> SingleInstance:
-    """Serve later launches, take ``QFileOpenEvent`` files, close cleanly on SIGTERM/SIGINT."""
-    instance = SingleInstance(parent=app)
+) -> FileOpenFilter:
+    """Take ``QFileOpenEvent`` files, close cleanly on SIGTERM/SIGINT, and serve later
+    launches from the window's first paint on (QtNetwork loads after it, not before)."""
 
-    def on_forwarded(paths: list[str]) -> None:
+    def on_handed(paths: list[str]) -> None:
+        from ui.single_instance import raise_window
+
         if paths:
             open_paths(paths)
         raise_window(window)
 
-    instance.sig_paths_received.connect(on_forwarded)
-    instance.listen()
-    app.aboutToQuit.connect(instance.close)
+    def serve() -> None:
+        from ui.single_instance import SingleInstance
+
+        instance = SingleInstance(parent=app)
+        instance.sig_paths_received.connect(on_handed)
+        instance.listen()
+        app.aboutToQuit.connect(instance.close)
+
     file_open = FileOpenFilter(app)
-    file_open.set_handler(on_forwarded)
+    file_open.set_handler(on_handed)
     app.installEventFilter(file_open)
     close_on_signals(app, window)
-    return instance
+    call_after_first_paint(window, serve)
+    return file_open
 
 
 class _SignalWatch(QObject):

@@ -2,60 +2,28 @@
 
 The first launch listens on a ``QLocalServer`` whose name is derived from the user and the
 settings folder (``$XDG_CONFIG_HOME``), so separate profiles stay separate. A later launch
-connects, sends its paths (made absolute against its own working folder) as one JSON line,
-waits for ``ok`` and exits; the running app opens the paths exactly as it would from its own
-command line and raises its window. If nothing answers, the socket was stale and the new launch
-takes over; if a running app accepts but never answers, the new launch starts on its own.
+(:mod:`ui.instance_client`) connects, sends its paths (made absolute against its own working
+folder) as one JSON line, waits for ``ok`` and exits; the running app opens the paths exactly
+as it would from its own command line and raises its window. If nothing answers, the socket was
+stale and the new launch takes over; if a running app accepts but never answers, the new launch
+starts on its own.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
-import json
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from ui.instance_client import ACK, decode_paths, forward, server_address, server_name
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from PySide6.QtWidgets import QWidget
 
-NAME_ENV = "FRONTLINE_ATLAS_INSTANCE"
-"""Environment variable that overrides the server name (tests use it to stay private)."""
-ACK = b"ok\n"
-TIMEOUT_MS = 2000
 MAX_MESSAGE = 1 << 20
-
-
-def server_name() -> str:
-    """``frontline-atlas-<hash of user and settings folder>``, or ``$FRONTLINE_ATLAS_INSTANCE``."""
-    if os.environ.get(NAME_ENV):
-        return os.environ[NAME_ENV]
-    config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    key = f"{getpass.getuser()}\0{Path(config).absolute()}".encode()
-    return f"frontline-atlas-{hashlib.sha256(key).hexdigest()[:16]}"
-
-
-def encode_paths(paths: Sequence[str], cwd: str) -> bytes:
-    """The message a second launch sends: its paths, absolute, as one JSON line."""
-    absolute = [p if os.path.isabs(p) else os.path.join(cwd, p) for p in paths]
-    return json.dumps({"paths": absolute}).encode() + b"\n"
-
-
-def decode_paths(message: bytes) -> list[str] | None:
-    """The paths of a message, or None for anything malformed."""
-    try:
-        paths = json.loads(message.decode())["paths"]
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        return None
-    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
-        return None
-    return paths
 
 
 def raise_window(window: QWidget) -> None:
@@ -81,25 +49,16 @@ class SingleInstance(QObject):
 
     def forward(self, paths: Sequence[str], cwd: str | None = None) -> bool:
         """Send ``paths`` to a running instance; True when it acknowledged them."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(TIMEOUT_MS):
-            return False
-        socket.write(encode_paths(paths, cwd or os.getcwd()))
-        socket.flush()
-        reply = b""
-        while len(reply) < len(ACK) and socket.waitForReadyRead(TIMEOUT_MS):
-            reply += bytes(socket.readAll().data())
-        socket.disconnectFromServer()
-        return reply == ACK
+        return forward(paths, self.name, cwd)
 
     def listen(self) -> bool:
         """Start serving; a stale socket left by a crashed instance is replaced."""
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
-            QLocalServer.removeServer(self.name)
-            if not server.listen(self.name):
+        address = server_address(self.name)
+        if not server.listen(address):
+            QLocalServer.removeServer(address)
+            if not server.listen(address):
                 return False
         server.newConnection.connect(self._on_server_new_connection)
         self._server = server

@@ -1,7 +1,8 @@
 """A launch-time probe for benchmarks and CI: ``FRONTLINE_ATLAS_FIRST_PAINT_PROBE=1``.
 
-With the variable set, the app prints ``first-paint <unix time>`` on stdout when its main
-window is painted for the first time, then closes the window as a user would. It is how
+With the variable set, the app prints ``first-paint <unix time>`` on stdout as soon as its
+main window has been painted for the first time (from the next turn of the event loop, so a
+few milliseconds late at most), then closes the window as a user would. It is how
 ``benchmarks/bench_bundle.py`` times launch → first paint of the built executable, where no
 Python can be injected. Without the variable nothing is installed.
 """
@@ -12,7 +13,7 @@ import os
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from ui.first_paint import call_after_first_paint
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -20,20 +21,13 @@ if TYPE_CHECKING:
 PROBE_ENV = "FRONTLINE_ATLAS_FIRST_PAINT_PROBE"
 
 
-class _FirstPaintProbe(QObject):
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Paint:
-            print(f"first-paint {time.time():.6f}", flush=True)
-            self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._window.close)
-        return False
-
-
 def install_probe(window: QWidget) -> None:
-    """Watch ``window``'s first paint when :data:`PROBE_ENV` is set."""
-    if os.environ.get(PROBE_ENV):
-        window.installEventFilter(_FirstPaintProbe(window))
+    """Report ``window``'s first paint and close it, when :data:`PROBE_ENV` is set."""
+    if not os.environ.get(PROBE_ENV):
+        return
+
+    def on_painted() -> None:
+        print(f"first-paint {time.time():.6f}", flush=True)
+        window.close()
+
+    call_after_first_paint(window, on_painted)

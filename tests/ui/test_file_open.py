@@ -63,10 +63,10 @@ def test_handover_opens_the_file_and_raises_the_window(qtbot, qapp, restore_sign
     qtbot.addWidget(window)
     window.showMinimized()
     opened: list[list[str]] = []
-    instance = install_handover(qapp, window, opened.append)
+    file_open = install_handover(qapp, window, opened.append)
     try:
         QApplication.sendEvent(qapp, QFileOpenEvent(DAY))
     finally:
-        instance.close()
+        qapp.removeEventFilter(file_open)
     assert opened == [[DAY]]
     assert not window.isMinimized()

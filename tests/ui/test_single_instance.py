@@ -10,12 +10,13 @@ import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from tests.launch import private_env, terminate, wait_for_path
 from tests.paths import DEEPSTATE, ROOT
-from ui.single_instance import NAME_ENV, SingleInstance, decode_paths, raise_window
+from ui.instance_client import NAME_ENV, decode_paths, server_address
+from ui.single_instance import SingleInstance, raise_window
 
 DAY_1 = DEEPSTATE / "deepstatemap_data_20240708.geojson"
 DAY_2 = DEEPSTATE / "deepstatemap_data_20240709.geojson"
@@ -59,7 +60,7 @@ def test_without_a_running_instance_forward_fails_fast(name) -> None:
 
 
 def test_a_stale_socket_is_taken_over(qtbot, name) -> None:
-    path = Path(QDir.tempPath()) / name
+    path = Path(server_address(name))
     stale = socket.socket(socket.AF_UNIX)
     stale.bind(str(path))
     stale.close()  # the file stays, as after a crash
@@ -80,7 +81,7 @@ def test_malformed_messages_are_ignored(qtbot, name) -> None:
         assert decode_paths(bad.rstrip(b"\n")) is None
     with qtbot.assertNotEmitted(running.sig_paths_received, wait=300):
         raw = socket.socket(socket.AF_UNIX)
-        raw.connect(str(Path(QDir.tempPath()) / name))
+        raw.connect(str(Path(server_address(name))))
         raw.sendall(b"not json\n")
         qtbot.wait(200)
         raw.close()
@@ -100,7 +101,7 @@ def test_raise_window_restores_a_minimised_window(qtbot) -> None:
 def test_running_app_opens_a_forwarded_file_and_closes_cleanly(tmp_path, name) -> None:
     """Two real launches: the second exits 0, the first opens its file, SIGTERM closes it."""
     first = _launch(tmp_path, name, str(DAY_1))
-    sock = Path(QDir.tempPath()) / name
+    sock = Path(server_address(name))
     try:
         wait_for_path(sock, first, 60)
         second = _launch(tmp_path, name, str(DAY_2))
