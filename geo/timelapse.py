@@ -23,7 +23,7 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo.delta import compute_delta
+from geo.delta import JSON_DIGITS, compute_delta
 from geo.errors import QueryError
 
 if TYPE_CHECKING:
@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 STEPS = ("snapshot", "day", "week", "month")
 """The step choices of ``animate --step``."""
 MAX_FPS = 60
-CSV_DIGITS = 3
+CSV_DIGITS = JSON_DIGITS
+"""km² in the CSV are rounded like ``delta``'s JSON (0.001 km²)."""
 
 
 @dataclass(frozen=True)
