@@ -13,8 +13,9 @@ simplification (half a device pixel) stays far below what a printer resolves.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -100,7 +101,7 @@ def page_image(
         w_mm, _h = page.size_mm()
         dpi = page.pixels[0] / (w_mm / MM_PER_INCH)
     width, height = page.size_px(dpi)
-    image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(width, height, QImage.Format.Format_RGB32)
     dots_per_metre = round(dpi / MM_PER_INCH * 1000.0)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
@@ -118,8 +119,25 @@ def write_png(
 ) -> None:
     """A PNG of the page at ``dpi`` (or its pixel size)."""
     image = page_image(page, dpi, renderer)
-    if not image.save(str(path)):
-        raise ExportError(f"{path}: the image could not be written")
+    save_png(image, path, image.dotsPerMeterX() * MM_PER_INCH / 1000.0)
+
+
+def save_png(image: QImage, path: Path, dpi: float) -> None:
+    """Encode ``image`` (``Format_RGB32``) as a PNG that says its ``dpi``.
+
+    Pillow at zlib level 1 writes a 300 dpi A4 page in about half the time of Qt's encoder, at
+    the same size (flat map colours compress well at any level).
+    """
+    from PIL import Image
+
+    if sys.byteorder != "little" or image.format() != QImage.Format.Format_RGB32:
+        if not image.save(str(path)):
+            raise ExportError(f"{path}: the image could not be written")
+        return
+    size = (image.width(), image.height())
+    bits = cast("bytes", image.constBits())  # a memoryview; PIL reads it without a copy
+    raw = Image.frombuffer("RGBX", size, bits, "raw", "BGRX", image.bytesPerLine(), 1)
+    raw.convert("RGB").save(path, "PNG", compress_level=1, dpi=(dpi, dpi))
 
 
 def export_page(
