@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -35,8 +37,12 @@ SWATCHES = ("gained", "lost")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class ComparePanel(QWidget):
-    """Shows a :class:`CompareViewModel`'s rows and state; formats numbers, nothing else."""
+class ComparePanel(QScrollArea):
+    """Shows a :class:`CompareViewModel`'s rows and state; formats numbers, nothing else.
+
+    It scrolls rather than asking for its full height: on a 720-pixel screen the comparison
+    shares the right column with the tabbed panels, and the window must never grow past it.
+    """
 
     def __init__(self, vm: CompareViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,11 +58,15 @@ class ComparePanel(QWidget):
         self.state.setStyleSheet("color:#555")
         self.warning = QLabel(wordWrap=True)
         self.warning.setStyleSheet("background:#fde2c8;color:#6b3200;padding:4px")
-        layout = QVBoxLayout(self)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        self.setWidget(content)
+        layout = QVBoxLayout(content)
         layout.addWidget(self.title)
         layout.addWidget(self.net_label)
+        layout.addWidget(self.warning)  # next to the numbers, visible in a short dock
         layout.addWidget(self.table)
-        layout.addWidget(self.warning)
         layout.addWidget(self.state)
         layout.addStretch(1)
         vm.sig_result_changed.connect(self._on_vm_result_changed)
@@ -64,13 +74,22 @@ class ComparePanel(QWidget):
         vm.sig_error_changed.connect(self._on_vm_state_changed)
         self._on_vm_result_changed()
 
+    def sizeHint(self) -> QSize:
+        """Room for the title, the net and the whole table (the dock's default height)."""
+        widget = self.widget()
+        content = widget.sizeHint() if widget is not None else QSize()
+        return QSize(max(300, content.width()), max(300, content.height()))
+
     @staticmethod
     def _make_table() -> QTableWidget:
         table = QTableWidget(0, len(HEADERS))
         table.setHorizontalHeaderLabels(HEADERS)
-        table.horizontalHeaderItem(1).setTextAlignment(RIGHT)
-        table.horizontalHeaderItem(2).setTextAlignment(RIGHT)
+        for column in (1, 2):
+            header_item = table.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setTextAlignment(RIGHT)
         table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setShowGrid(False)
@@ -107,8 +126,9 @@ class ComparePanel(QWidget):
                 font.setBold(True)
                 item.setFont(font)
             self.table.setItem(i, j, item)
-        if row.kind in SWATCHES:
-            self.table.item(i, 0).setIcon(legend_icon(row.kind))
+        first = self.table.item(i, 0)
+        if row.kind in SWATCHES and first is not None:
+            first.setIcon(legend_icon(row.kind))
 
     def _on_vm_result_changed(self, *_args: object) -> None:
         rows = self.vm.rows()

@@ -53,7 +53,7 @@ class LayerRow(QWidget):
         self.visible_box = QCheckBox(layer.name, self)
         self.visible_box.setToolTip(layer.name)
         self.date_label = QLabel(self)
-        self.date_label.setStyleSheet("color:#555")
+        self.date_label.setStyleSheet("color:#555; margin-left:22px")
         self.date_label.setToolTip("The snapshot this layer shows on the map")
         self.date_label.setVisible(layer.kind == "series")
         self.color_button = QToolButton(self)
@@ -62,12 +62,18 @@ class LayerRow(QWidget):
         self.opacity_slider.setRange(0, 100)
         self.opacity_slider.setMaximumWidth(90)
         self.opacity_slider.setToolTip("Opacity")
-        self.up_button = QToolButton(self, text="▲", toolTip="Draw above the layer above")
-        self.down_button = QToolButton(self, text="▼", toolTip="Draw below the layer below")
+        self.up_button, self.down_button = QToolButton(self), QToolButton(self)
+        self.up_button.setText("▲")
+        self.up_button.setToolTip("Draw above the layer above")
+        self.down_button.setText("▼")
+        self.down_button.setToolTip("Draw below the layer below")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(2, 1, 2, 1)
-        layout.addWidget(self.visible_box, 1)
-        layout.addWidget(self.date_label)
+        name = QVBoxLayout()
+        name.setSpacing(0)
+        name.addWidget(self.visible_box)
+        name.addWidget(self.date_label)
+        layout.addLayout(name, 1)
         for widget in (self.color_button, self.opacity_slider, self.up_button, self.down_button):
             layout.addWidget(widget)
         self.series_menu: QMenu | None = None
@@ -169,7 +175,9 @@ class LayersPanel(QWidget):
 
     def rows(self) -> list[LayerRow]:
         """The rows from top to bottom."""
-        return [self._layout.itemAt(i).widget() for i in range(self._layout.count() - 1)]
+        items = (self._layout.itemAt(i) for i in range(self._layout.count() - 1))
+        widgets = (item.widget() for item in items if item is not None)
+        return [w for w in widgets if isinstance(w, LayerRow)]
 
     def row(self, name: str) -> LayerRow:
         """The row of layer ``name``."""
@@ -184,8 +192,8 @@ class LayersPanel(QWidget):
         layers = self.layers_vm.layers()
         for name in [n for n in self._rows if n not in {layer.name for layer in layers}]:
             self._rows.pop(name).deleteLater()
-        for row in self._rows.values():
-            self._layout.removeWidget(row)
+        for old in self._rows.values():
+            self._layout.removeWidget(old)
         for position, layer in enumerate(reversed(layers)):
             row = self._rows.get(layer.name)
             if row is None:

@@ -29,12 +29,8 @@ RIGHT_TABS = ("welcome", "layers", "oblasts", "regions", "chart", "problems")
 """Tabs of the right column, in order; the first one present holds the others."""
 DEFAULT_SIZE = (1500, 950)
 """The window's size where the screen has room for it."""
-SCREEN_SHARE = 0.92
-"""On smaller screens, the share of the available screen the window takes."""
-MIN_SIZE = (960, 600)
-"""The window's minimum size: well under 1280×720, and room for the map beside the docks."""
-COMPARE_HEIGHT = 250
-"""Default height of the comparison table at the top of the right column (px)."""
+FRAME_ROOM = (16, 40)
+"""Left for the window manager's frame and title bar on a smaller screen (px)."""
 
 
 def docks_of(window: QMainWindow) -> dict[str, QDockWidget]:
@@ -49,9 +45,9 @@ def right_width(window_width: int) -> int:
 
 
 def initial_geometry(available: QRect) -> QRect:
-    """Where a window without saved geometry opens: its default size or 92 % of the screen."""
-    width = min(DEFAULT_SIZE[0], round(available.width() * SCREEN_SHARE))
-    height = min(DEFAULT_SIZE[1], round(available.height() * SCREEN_SHARE))
+    """Where a window without saved geometry opens: its default size, or the screen's room."""
+    width = min(DEFAULT_SIZE[0], available.width() - FRAME_ROOM[0])
+    height = min(DEFAULT_SIZE[1], available.height() - FRAME_ROOM[1])
     rect = QRect(0, 0, width, height)
     rect.moveCenter(available.center())
     return rect
@@ -76,6 +72,8 @@ def arrange(window: QMainWindow) -> None:
     area = Qt.DockWidgetArea
     for dock in _present(docks, BOTTOM):
         window.addDockWidget(area.BottomDockWidgetArea, dock)
+        if dock.titleBarWidget() is None:
+            dock.setTitleBarWidget(QWidget(dock))  # a strip: its controls say what it is
     top, tabs = _present(docks, RIGHT_TOP), _present(docks, RIGHT_TABS)
     for dock in [*top, *tabs[:1]]:
         window.addDockWidget(area.RightDockWidgetArea, dock, Qt.Orientation.Vertical)
@@ -117,13 +115,11 @@ def keep_restored_sizes(window: QMainWindow) -> None:
 
 
 def resize_defaults(window: QMainWindow) -> None:
-    """Give the right column and the comparison table their default sizes."""
+    """Give the right column its default width (the comparison's height is its size hint)."""
     docks = docks_of(window)
     right = _present(docks, RIGHT_TOP + RIGHT_TABS)
     if right:
         window.resizeDocks(right[:1], [right_width(window.width())], Qt.Orientation.Horizontal)
-    if "compare" in docks:
-        window.resizeDocks([docks["compare"]], [COMPARE_HEIGHT], Qt.Orientation.Vertical)
 
 
 def raise_tab(window: QMainWindow, key: str) -> None:

@@ -91,6 +91,8 @@ def _layers_panel(app_vm: AppViewModel) -> QWidget:
 class MainWindow(QMainWindow):
     """The map window. ``add_dock`` and ``menu`` let other features plug in."""
 
+    app_vm: AppViewModel
+
     DOCKS: tuple[tuple[str, str, Area, Callable[[AppViewModel], QWidget]], ...] = (
         ("layers", "Layers", Area.LeftDockWidgetArea, _layers_panel),
         ("compare", "Comparison", Area.RightDockWidgetArea, lambda vm: ComparePanel(vm.compare)),
@@ -201,7 +203,11 @@ class MainWindow(QMainWindow):
             if existing.replace("&", "") == key:
                 return menu
         menu = QMenu(name, self)
-        self.menuBar().insertMenu(self._menu_after(key), menu)
+        after = self._menu_after(key)
+        if after is None:
+            self.menuBar().addMenu(menu)
+        else:
+            self.menuBar().insertMenu(after, menu)
         self._menus[name] = menu
         return menu
 
@@ -227,7 +233,9 @@ class MainWindow(QMainWindow):
             self.app_vm.open_paths([folder])
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Frontline Atlas", self.app_vm.about_text())
+        from ui.about_dialog import show_about
+
+        show_about(self, self.app_vm.about_text())
 
     def _on_app_demo_changed(self, demo: bool) -> None:
         self.banner.setVisible(demo)

@@ -83,13 +83,20 @@ class TimelineView(QWidget):
     def _build(self) -> None:
         icon = self.style().standardIcon
         pixmap = QStyle.StandardPixmap
-        self.back_button = QToolButton(icon=icon(pixmap.SP_MediaSeekBackward))
-        self.play_button = QToolButton(icon=icon(pixmap.SP_MediaPlay), checkable=True)
-        self.forward_button = QToolButton(icon=icon(pixmap.SP_MediaSeekForward))
+        self.back_button, self.play_button, self.forward_button = (
+            QToolButton(),
+            QToolButton(),
+            QToolButton(),
+        )
+        self.back_button.setIcon(icon(pixmap.SP_MediaSeekBackward))
+        self.play_button.setIcon(icon(pixmap.SP_MediaPlay))
+        self.play_button.setCheckable(True)
+        self.forward_button.setIcon(icon(pixmap.SP_MediaSeekForward))
         self.back_button.setToolTip(tooltip("step_back"))
         self.play_button.setToolTip(tooltip("play"))
         self.forward_button.setToolTip(tooltip("step_forward"))
-        self.speed_combo = QComboBox(toolTip="Playback speed: snapshots per second")
+        self.speed_combo = QComboBox()
+        self.speed_combo.setToolTip("Playback speed: snapshots per second")
         for speed in SPEEDS:
             self.speed_combo.addItem(f"{speed:g}/s", speed)
         self.slider = GapSlider()
@@ -105,7 +112,8 @@ class TimelineView(QWidget):
             self.date_label.fontMetrics().horizontalAdvance("0000-00-00 ")
         )
         self.date_label.setToolTip("The date shown on the map")
-        self.series_combo = QComboBox(toolTip="The series shown, compared and charted")
+        self.series_combo = QComboBox()
+        self.series_combo.setToolTip("The series shown, compared and charted")
         self.series_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.date_a, self.date_b = DateEntry(), DateEntry()
         hint = "type a day and press Enter; a day without a snapshot uses the latest before it"
@@ -113,7 +121,9 @@ class TimelineView(QWidget):
         self.date_b.field.setToolTip(f"Date B, compared to ({hint}); {COMPARE_HINT}")
         self.note = QLabel(wordWrap=False)
         self.note.setStyleSheet("color:#555")
-        self.compare_check = QCheckBox("Compare A → B", toolTip=tooltip("compare"))
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.compare_check = QCheckBox("Compare A → B")
+        self.compare_check.setToolTip(tooltip("compare"))
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -237,6 +247,7 @@ class TimelineView(QWidget):
         if errors:
             self.note.setStyleSheet("color:#b00")
             self.note.setText(errors[0])
+            self.note.setToolTip(errors[0])
             return
         dates = self.vm.dates()
         notes = [
@@ -248,6 +259,7 @@ class TimelineView(QWidget):
             notes.append(COMPARE_HINT)
         self.note.setStyleSheet("color:#555")
         self.note.setText("; ".join(notes))
+        self.note.setToolTip(self.note.text())
 
     def _sync_compare(self) -> None:
         with QSignalBlocker(self.compare_check):

@@ -1,10 +1,12 @@
 """How a comparison is drawn on the map, and its legend swatches (one place for both).
 
 While comparing, the compared series' own layer shows date B's snapshot as its usual flat fill
-(the timeline keeps the shown date on B). On top of it: gained (B − A) in crimson with a light
-hatch, lost (A − B) in amber with a dark cross-hatch and a dark outline, A's outline dashed and
-B's outline solid. Hatches are never used by series layers, so whatever colour the user gives a
-series, gained and lost cannot be taken for it.
+(the timeline keeps the shown date on B). On top of it: A's outline dashed and B's outline solid,
+then gained (B − A) in crimson with a light hatch and lost (A − B) in amber with a dark
+cross-hatch, both with outlines at least 2 px wide drawn last, so that a small change still
+shows as a mark at full extent instead of vanishing under the front line. Hatches are never
+used by series layers, so whatever colour the user gives a series, gained and lost cannot be
+taken for it.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 
 HATCH_LIGHT = QColor(255, 255, 255, 170)
 GAINED_STYLES = (
-    Style(GAINED, None),
+    Style(GAINED, GAINED, 2.0),
     Style(HATCH_LIGHT, GAINED_INK, 1.0, pattern=Qt.BrushStyle.BDiagPattern),
 )
 LOST_STYLES = (
@@ -48,10 +50,10 @@ def compare_entries(compare: CompareGeometries | None) -> list[tuple[BaseGeometr
     if compare is None:
         return []
     return [
-        *((compare.gained, style) for style in GAINED_STYLES),
-        *((compare.lost, style) for style in LOST_STYLES),
         (compare.outline_a, Style(None, OUTLINE_A, 1.2, dash=True)),
         (compare.outline_b, Style(None, OUTLINE_B, 1.3)),
+        *((compare.gained, style) for style in GAINED_STYLES),
+        *((compare.lost, style) for style in LOST_STYLES),
     ]
 
 
