@@ -62,23 +62,27 @@ def add_parser(
 
     animate = commands.add_parser("animate", help="time-lapse as MP4, GIF, WebP or PDF")
     add_paths(animate)
-    animate.add_argument("--from", dest="date_from", type=date, required=True, metavar="DATE")
-    animate.add_argument("--to", dest="date_to", type=date, required=True, metavar="DATE")
-    animate.add_argument("--step", choices=STEPS, default="snapshot")
-    animate.add_argument("--fps", type=float, default=DEFAULT_FPS, help="frames per second")
-    animate.add_argument("--size", type=frame_size, default=None, metavar="WxH")
-    animate.add_argument("--extent", type=extent, metavar="LON0,LAT0,LON1,LAT1")
-    animate.add_argument("--series", help="series name (case-insensitive, unique prefix is enough)")
-    animate.add_argument("--region", type=Path, metavar="FILE", help="GeoJSON file of regions")
-    animate.add_argument("--title", default="", metavar="T")
-    animate.add_argument("--chart", action="store_true", help="inset chart of area over time")
-    animate.add_argument(
-        "--changes", action="store_true", help="highlight the change since the first frame"
+    add = animate.add_argument
+    add("--from", dest="date_from", type=date, required=True, metavar="DATE", help="first date")
+    add("--to", dest="date_to", type=date, required=True, metavar="DATE", help="last date")
+    add("--step", choices=STEPS, default="snapshot", help="one frame per … (default: snapshot)")
+    add(
+        "--fps",
+        type=float,
+        default=DEFAULT_FPS,
+        help=f"frames per second (default {DEFAULT_FPS:g})",
     )
-    animate.add_argument("--hold-first", type=_seconds, default=1.0, metavar="S")
-    animate.add_argument("--hold-last", type=_seconds, default=2.0, metavar="S")
-    animate.add_argument("--csv", type=Path, metavar="FILE", help="the numbers of every frame")
-    animate.add_argument("--out", type=Path, required=True, metavar="FILE")
+    add("--size", type=frame_size, metavar="WxH", help="frame size (default 1920x1080; PDF: A4)")
+    add("--extent", type=extent, metavar="LON0,LAT0,LON1,LAT1", help="default: fits the data")
+    add("--series", help="series name (case-insensitive, unique prefix is enough)")
+    add("--region", type=Path, metavar="FILE", help="GeoJSON file of regions")
+    add("--title", default="", metavar="T", help="default: the series and each frame's date")
+    add("--chart", action="store_true", help="inset chart of area over time")
+    add("--changes", action="store_true", help="highlight the change since the first frame")
+    add("--hold-first", type=_seconds, default=1.0, metavar="S", help="extra seconds (default 1)")
+    add("--hold-last", type=_seconds, default=2.0, metavar="S", help="extra seconds (default 2)")
+    add("--csv", type=Path, metavar="FILE", help="also write the numbers of every frame")
+    add("--out", type=Path, required=True, metavar="FILE", help=".mp4, .gif, .webp or .pdf")
 
 
 def report_text(report: ExportReport) -> str:
