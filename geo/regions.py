@@ -251,3 +251,9 @@ def write_regions(path: str | os.PathLike[str], regions: list[Region]) -> None:
     """
     document = regions_document(regions)
     write_bytes_atomically(path, orjson.dumps(document, option=orjson.OPT_INDENT_2))
+
+
+def same_shape(a: BaseGeometry, b: BaseGeometry, tolerance_deg: float = 1e-6) -> bool:
+    """Whether two lon/lat regions have the same shape (within ~0.1 m), whatever their vertex
+    order or densification (a region loaded again from the file it was saved to)."""
+    return bool(shapely.hausdorff_distance(a, b) <= tolerance_deg)

@@ -298,6 +298,9 @@ class RegionsPanel(QWidget):
         path = self._ask_open()
         if path is not None:
             self._guard(lambda: self._vm.load(path))
+            skipped = self._vm.last_skipped()
+            if skipped and self._show_error is not None:
+                self._show_error(f"{path.name}: {skipped} regions already here, not added again")
 
     def _guard(self, action: Callable[[], object]) -> None:
         try:

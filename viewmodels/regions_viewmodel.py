@@ -84,6 +84,7 @@ class RegionsViewModel(QObject):
         self._regions: list[RegionState] = []
         self._ids = itertools.count(1)
         self._selected: int | None = None
+        self._last_skipped = 0
         self._selected_vertex: int | None = None
         self._tool = "none"
         self._stats: dict[int, Delta] = {}
@@ -249,11 +250,26 @@ class RegionsViewModel(QObject):
         write_regions(path, [Region(s.name, s.lonlat, s.color) for s in self._regions])
 
     def load(self, path: Path) -> list[int]:
-        """Add the regions of a GeoJSON file (one undo step); geo errors propagate."""
-        from geo.regions import read_regions
+        """Add the regions of a GeoJSON file (one undo step); geo errors propagate.
+
+        A region already here (same name and shape) is not added again, so loading a file
+        twice never duplicates it; :meth:`last_skipped` says how many were left out.
+        """
+        from geo.regions import read_regions, same_shape
 
         items = [(r.name, r.color, r.geometry) for r in read_regions(path)]
-        return self.add_loaded(items, f"Load {len(items)} regions")
+        here = [(s.name, s.lonlat) for s in self._regions]
+        fresh = [
+            (name, color, g)
+            for name, color, g in items
+            if not any(name == n and same_shape(g, h) for n, h in here)
+        ]
+        self._last_skipped = len(items) - len(fresh)
+        return self.add_loaded(fresh, f"Load {len(fresh)} regions") if fresh else []
+
+    def last_skipped(self) -> int:
+        """How many regions the last :meth:`load` left out as already present."""
+        return self._last_skipped
 
     # -- used by the commands only -----------------------------------------------------------
     def _insert(self, state: RegionState, index: int) -> None:

@@ -12,10 +12,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractGraphicsShapeItem,
+    QGraphicsItem,
+    QStyleOptionGraphicsItem,
+)
 
 from ui.map.cached_group import PixmapCache
 from ui.map.labels import layout_labels, paint_labels
+from ui.map.styles import is_vector, scaled_pen
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -90,11 +96,27 @@ def paint_item_tree(
         painter.save()
         painter.setTransform(item.deviceTransform(scene_to_device))
         painter.setOpacity(item.effectiveOpacity())
-        item.paint(painter, option, None)
+        _paint_with_device_pen(painter, item, option)
         painter.restore()
     for child in children:
         if child not in behind:
             paint_item_tree(painter, child, scene_to_device, text_scale)
+
+
+def _paint_with_device_pen(
+    painter: QPainter, item: QGraphicsItem, option: QStyleOptionGraphicsItem
+) -> None:
+    """``item.paint``; on a vector device a cosmetic outline becomes a plain pen of the same
+    width (SVG readers draw cosmetic pens under the map's transform as nothing)."""
+    if not (is_vector(painter) and isinstance(item, QAbstractGraphicsShapeItem)):
+        item.paint(painter, option, None)
+        return
+    pen = item.pen()
+    item.setPen(scaled_pen(pen, painter))
+    try:
+        item.paint(painter, option, None)
+    finally:
+        item.setPen(pen)
 
 
 def paint_text_item(
@@ -110,5 +132,21 @@ def paint_text_item(
     painter.scale(scale, scale)
     painter.translate(-item.anchor.x() * size.width(), -item.anchor.y() * size.height())
     painter.setOpacity(item.effectiveOpacity())
-    document.drawContents(painter)
+    _screen_sized(document).drawContents(painter)
     painter.restore()
+
+
+def _screen_sized(document: QTextDocument) -> QTextDocument:
+    """``document`` with its default font in pixels of the screen it was laid out for.
+
+    A point-sized font would be re-sized for each device's resolution (an SVG's text came out
+    three times too large) while the layout stays the screen's.
+    """
+    font = document.defaultFont()
+    if font.pixelSize() > 0:
+        return document
+    copy = document.clone()
+    sized = QFont(font)
+    sized.setPixelSize(max(1, round(font.pointSizeF() * 96.0 / 72.0)))
+    copy.setDefaultFont(sized)
+    return copy
