@@ -15,7 +15,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -123,7 +123,7 @@ class PlaceIndex:
         return found
 
     def _build_place(self, index: int) -> Place:
-        r = self._features().record(index)
+        r: dict[str, Any] = dict(self._features().record(index))
         alts = tuple(a for a in str(r["alt_names"]).split(ALT_SEPARATOR) if a)
         return Place(
             int(r["geonameid"]),

@@ -24,7 +24,7 @@ class ActionSpec:
     key: str
     text: str
     menu: str
-    command: Callable[[MainWindow], None]
+    command: Callable[[MainWindow], object]
     shortcuts: tuple[str, ...] = ()
     toolbar: bool = False
     separator_before: bool = False

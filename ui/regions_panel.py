@@ -119,7 +119,8 @@ class RegionsPanel(QWidget):
         self._tool_group = QButtonGroup(self)
         self._tool_group.setExclusive(False)
         for name, label in (("polygon", "Polygon"), ("rectangle", "Rectangle"), ("edit", "Edit")):
-            button = QPushButton(label, checkable=True)
+            button = QPushButton(label)
+            button.setCheckable(True)
             button.setToolTip(f"{label} tool")
             self.tool_buttons[name] = button
             tools.addWidget(button)
@@ -252,7 +253,7 @@ class RegionsPanel(QWidget):
 
     def _show_series(self, region_id: int | None) -> None:
         series = None if region_id is None else self._vm.time_series(region_id)
-        if series is None:
+        if series is None or region_id is None:
             self._curve.setData([], [])
             return
         dates, km2 = series

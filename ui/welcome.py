@@ -53,6 +53,7 @@ class WelcomeView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        needed = self.layout().totalHeightForWidth(event.size().width())
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(event.size().width()) if layout is not None else 0
         if needed > 0 and needed != self.minimumHeight():
             self.setMinimumHeight(needed)

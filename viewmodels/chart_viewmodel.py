@@ -40,7 +40,7 @@ class ChartData:
     net_km2: np.ndarray = field(default_factory=lambda: np.empty(0))
 
 
-def default_changes(snapshots: Sequence[Snapshot]) -> list[tuple[Any, ...]]:
+def default_changes(snapshots: Sequence[Snapshot]) -> Sequence[Any]:
     """``geo.changes.daily_changes``, imported on first use."""
     from geo.changes import daily_changes
 

@@ -37,7 +37,9 @@ class SettingsStore:
         value = self._qs.value("files/recent", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in value or []]
+        if not isinstance(value, (list, tuple)):
+            return []
+        return [str(v) for v in value]
 
     def add_recent(self, paths: list[str]) -> list[str]:
         """Put ``paths`` at the front of the recent list; return the new list."""

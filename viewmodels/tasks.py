@@ -10,6 +10,7 @@ results are then dropped instead of applied (a slider dragged over ten dates onl
 
 from __future__ import annotations
 
+import functools
 import itertools
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
@@ -62,7 +63,7 @@ class TaskRunner(QObject):
             self._on_task_done(entry)
             return ticket
         future = self._pool().submit(entry.run, work)
-        future.add_done_callback(lambda _f, e=entry: self._deliver(e))
+        future.add_done_callback(functools.partial(self._deliver_done, entry))
         return ticket
 
     def shutdown(self) -> None:
@@ -75,6 +76,9 @@ class TaskRunner(QObject):
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atlas-task")
         return self._executor
+
+    def _deliver_done(self, entry: _Ticket, _future: object) -> None:
+        self._deliver(entry)
 
     def _deliver(self, entry: _Ticket) -> None:
         """Worker thread: pass the finished ticket to the owner's thread, if the owner lives."""

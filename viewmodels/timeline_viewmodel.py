@@ -119,7 +119,8 @@ class TimelineViewModel(QObject):
             names = catalog.series_names() if catalog is not None else []
             self._series_names = names
             if self._series not in names:
-                self._series = max(names, key=lambda n: len(catalog.series[n])) if names else ""
+                sizes = {n: len(catalog.series[n]) for n in names} if catalog is not None else {}
+                self._series = max(names, key=sizes.__getitem__) if names else ""
             self._load_dates(keep=True)
 
     def set_series(self, name: str) -> None:

@@ -92,7 +92,8 @@ class PixmapCache:
         painter.setTransform(relative)
         if not relative.isIdentity():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        painter.drawPixmap(QPointF(0.0, 0.0), self.pixmap)
+        if self.pixmap is not None:
+            painter.drawPixmap(QPointF(0.0, 0.0), self.pixmap)
         painter.restore()
 
     def _reusable(

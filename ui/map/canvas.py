@@ -125,7 +125,7 @@ class MapGraphicsView(pg.GraphicsView):
         if self.tool is not None and self.tool.key_press(event):
             return
         key = event.key()
-        pans = {
+        pans: dict[object, tuple[float, float]] = {
             Qt.Key.Key_Left: (-PAN_FRACTION, 0.0),
             Qt.Key.Key_Right: (PAN_FRACTION, 0.0),
             Qt.Key.Key_Up: (0.0, PAN_FRACTION),

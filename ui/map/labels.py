@@ -24,17 +24,27 @@ if TYPE_CHECKING:
 
     from ui.map.frame import Frame
 
-_THRESHOLDS = ((2500.0, 700_000), (1200.0, 250_000), (600.0, 80_000), (250.0, 25_000))
-_THRESHOLDS += ((100.0, 8_000), (40.0, 2_000))
+_THRESHOLDS: tuple[tuple[float, int], ...] = (
+    (2500.0, 700_000),
+    (1200.0, 250_000),
+    (600.0, 80_000),
+    (250.0, 25_000),
+    (100.0, 8_000),
+    (40.0, 2_000),
+)
 
 
 class PlaceLike(Protocol):
     """What a label needs from a place."""
 
-    name: str
-    lon: float
-    lat: float
-    population: int
+    @property
+    def name(self) -> str: ...
+    @property
+    def lon(self) -> float: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def population(self) -> int: ...
 
 
 @dataclass(frozen=True)

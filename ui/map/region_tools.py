@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import numpy as np
 import shapely
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -306,6 +307,8 @@ class ViewBoxToolHost(QObject):
             return bool(self.tool.key_press(event))
         method = self._MOUSE.get(event.type())
         if method is None or watched is not self._view.viewport():
+            return False
+        if not isinstance(event, QMouseEvent):
             return False
         scene = self._view.mapToScene(event.position().toPoint())
         point = self._view_box.mapSceneToView(QPointF(scene))
