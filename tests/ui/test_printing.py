@@ -191,3 +191,32 @@ def test_multi_series_isw_page_lists_every_series_and_credits_isw(
     assert "Data as of 23 Aug 2022" in text
     for series in page.content.visible_series():
         assert series in text
+
+
+def _labels(page: Page, dpi: float) -> list[object]:
+    from PySide6.QtCore import QRectF
+
+    from ui.map.labels import layout_labels
+    from ui.printing.render import PageRenderer, map_frame, page_units
+
+    w, h = page.size_px(dpi)
+    units = page_units(page, QRectF(0, 0, w, h))
+    frame = map_frame(page, units, layout(page))
+    picture = PageRenderer().map_picture(page, frame)
+    return [frame, *layout_labels(picture.places(frame), frame)]
+
+
+def test_place_labels_at_print_scale_never_collide_and_read_the_same_at_any_dpi(
+    qapp: object, deepstate: Catalog
+) -> None:
+    page = build_page(deepstate, _layers(deepstate), NOV20)
+    placed = {}
+    for dpi in (96.0, 300.0, 1200.0):
+        frame, *labels = _labels(page, dpi)
+        rects = [label.rect for label in labels]  # type: ignore[attr-defined]
+        assert len(rects) > 10
+        for i, rect in enumerate(rects):
+            assert frame.target.contains(rect)  # type: ignore[attr-defined]
+            assert not any(rect.intersects(other) for other in rects[i + 1 :])
+        placed[dpi] = sorted(label.text for label in labels)  # type: ignore[attr-defined]
+    assert placed[96.0] == placed[300.0] == placed[1200.0]
