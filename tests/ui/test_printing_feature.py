@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -35,7 +35,8 @@ def window(qtbot) -> MainWindow:
     app_vm = window.app_vm
     qtbot.waitUntil(lambda: app_vm.dataset.catalog() is not None, timeout=30000)
     qtbot.waitUntil(lambda: not app_vm.dataset.loading(), timeout=30000)
-    qtbot.waitUntil(lambda: bool(window.map_view.basemap().layers), timeout=30000)
+    map_view: Any = window.map_view
+    qtbot.waitUntil(lambda: bool(map_view.basemap().layers), timeout=30000)
     if not app_vm.timeline.compare():
         app_vm.toggle_compare()
     qtbot.waitUntil(lambda: app_vm.compare.result() is not None, timeout=30000)
