@@ -95,3 +95,35 @@ def test_initial_geometry_fits_the_screen() -> None:
     assert QRect(0, 0, 1280, 720).contains(small)
     big = initial_geometry(QRect(0, 0, 1920, 1080))
     assert (big.width(), big.height()) == (1500, 950)
+
+
+def test_undocked_chart_over_the_window_comes_back_docked(qtbot, tmp_path) -> None:
+    window = _window(qtbot, tmp_path, deepstate_files("20241101", 2))
+    window.resize(1264, 680)
+    window.show()
+    qtbot.waitExposed(window)
+    chart = docks_of(window)["chart"]
+    chart.setFloating(True)
+    chart.setGeometry(window.geometry().adjusted(100, 400, -600, -50))  # over the timeline
+    window.close()
+    again = _window(qtbot, tmp_path, deepstate_files("20241101", 2))
+    again.show()
+    qtbot.waitExposed(again)
+    assert not docks_of(again)["chart"].isFloating()
+    assert again.tabifiedDockWidgets(docks_of(again)["chart"])
+
+
+def test_about_box_renders_the_markdown(qtbot, tmp_path) -> None:
+    from ui.about_dialog import about_dialog
+
+    window = _window(qtbot, tmp_path, deepstate_files("20241101", 1))
+    dialog = about_dialog(window, window.app_vm.about_text())
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    assert "GSHHG" in text
+    assert "DeepStateMap" in text
+    assert "|---|" not in text
+    assert "`" not in text
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width()
+    assert dialog.height() <= screen.height()
