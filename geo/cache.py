@@ -57,6 +57,15 @@ def fingerprint(path: str) -> str | None:
     return "|".join(parts)
 
 
+def _storable(path: str) -> bool:
+    """Whether SQLite can hold ``path`` (a name with bytes that are not UTF-8 is never cached)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def digest(path: str, stamp: str, payload: bytes) -> bytes:
     """The checksum stored with an entry: BLAKE2b of its path, fingerprint and payload.
 
@@ -66,7 +75,7 @@ def digest(path: str, stamp: str, payload: bytes) -> bytes:
     import hashlib
 
     key = hashlib.blake2b(digest_size=16)
-    key.update(path.encode("utf-8", "surrogateescape") + b"\0" + stamp.encode() + b"\0")
+    key.update(path.encode() + b"\0" + stamp.encode() + b"\0")
     key.update(payload)
     return key.digest()
 
@@ -208,7 +217,7 @@ class LoadCache:
 
     def get_many(self, paths: Iterable[str]) -> dict[str, FileResult]:
         """The cached results of ``paths`` whose files have not changed since they were stored."""
-        wanted = {p: fingerprint(p) for p in paths}
+        wanted = {p: fingerprint(p) for p in paths if _storable(p)}
         keys = list(wanted)
         rows: list[tuple[str, str, bytes, bytes]] = []
         db = self._connect()
@@ -243,9 +252,14 @@ class LoadCache:
         """Store ``results`` (skipping files that vanished meanwhile)."""
         rows = []
         for result in results:
+            if not _storable(result.path):
+                continue
             stamp = fingerprint(result.path)
             if stamp is not None:
-                payload = encode(result)
+                try:
+                    payload = encode(result)
+                except (TypeError, ValueError):  # a name orjson cannot write: not cached
+                    continue
                 rows.append((result.path, stamp, digest(result.path, stamp, payload), payload))
         if not rows:
             return

@@ -4,9 +4,11 @@ Files come from strangers, so every read is bounded: only regular files are open
 block forever, ``/dev/zero`` never ends), nothing larger than :data:`MAX_FILE_BYTES` is read into
 memory, and compressed data (gzip, zip and KMZ members) is decompressed as a stream that stops at
 :data:`MAX_FILE_BYTES` or at a ratio of :data:`MAX_RATIO`, whatever the archive's header claims.
-Parsing costs up to ~13 bytes of memory per byte of GeoJSON text (a Python list and two float
-objects per ``[0.0,0.0],``), so the size limit keeps a hostile file well inside 1 GB; the largest
-real snapshot we know of is 4 MB. Every refusal is a :class:`~geo.errors.ReadError` whose one-line
+Parsing costs up to ~20 bytes of memory per byte of GeoJSON text (a Python list object per
+``[],``), so the size limit keeps a hostile file inside 1 GB; the largest real snapshot we know of
+is 4 MB. Work that grows faster than the input is bounded too: features per layer, overlapping
+feature pairs (dissolving n features that all overlap is quadratic), vertices of a feature,
+archive members, nesting. Every refusal is a :class:`~geo.errors.ReadError` whose one-line
 reason names the limit.
 """
 
@@ -26,18 +28,30 @@ from geo.errors import ReadError
 if TYPE_CHECKING:
     import zipfile
 
-#: Largest file (or decompressed member) read into memory: 16x the largest real snapshot.
-MAX_FILE_BYTES = 64 << 20
+#: Largest file (or decompressed member) read into memory: 8x the largest real snapshot.
+MAX_FILE_BYTES = 32 << 20
 #: Largest decompressed / compressed ratio; real GeoJSON and shapefiles compress 5-20x.
 MAX_RATIO = 200
 #: Below this decompressed size the ratio is not checked (a tiny file of zeros is harmless).
 RATIO_FLOOR_BYTES = 1 << 20
-#: Members of one archive looked at; real archives hold fewer than ten.
-MAX_ARCHIVE_MEMBERS = 2_000
+#: Entries in one archive's directory; real archives hold fewer than ten.
+MAX_ARCHIVE_ENTRIES = 10_000
+#: Members of one archive that are read (geodata); the DeepState corpus zipped is 769.
+MAX_ARCHIVE_MEMBERS = 1_000
 #: Bytes extracted from one archive in total (its members are read one after another).
 MAX_ARCHIVE_BYTES = 256 << 20
 #: Features in one layer; real snapshots hold a few thousand.
 MAX_FEATURES = 200_000
+#: Vertices of one feature (validity checks and repairs grow faster than linearly in them);
+#: the largest real polygon has ~48k.
+MAX_FEATURE_VERTICES = 250_000
+#: Vertices of an invalid feature that is still repaired (GEOS's repair of a polygon with many
+#: self-intersections grows faster than linearly: 20k zigzags take 2 s).
+MAX_REPAIR_VERTICES = 50_000
+#: Pairs of features whose boxes overlap, per feature (plus a floor) before a dissolve is refused;
+#: real layers touch a few neighbours each.
+MAX_OVERLAPS_PER_FEATURE = 10
+MIN_OVERLAPS_ALLOWED = 100_000
 #: Nesting of KML folders and multi-geometries followed.
 MAX_NESTING = 64
 #: Vertices a region may have after its edges are densified (a region the size of Ukraine has ~10k).

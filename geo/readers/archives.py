@@ -14,7 +14,13 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from geo.errors import ReadError, one_line
-from geo.limits import MAX_ARCHIVE_BYTES, MAX_ARCHIVE_MEMBERS, check_regular, copy_member
+from geo.limits import (
+    MAX_ARCHIVE_BYTES,
+    MAX_ARCHIVE_ENTRIES,
+    MAX_ARCHIVE_MEMBERS,
+    check_regular,
+    copy_member,
+)
 from geo.readers.base import Context, RawLayer, find_reader, reader, suffix_is
 from geo.readers.shapefile import SIDECARS
 
@@ -112,6 +118,10 @@ def read_zip(path: str, context: Context) -> list[RawLayer]:
         members = _entries(archive)
         if not members:
             raise ReadError(context.display, "the archive holds no file Frontline Atlas reads")
+        if len(members) > MAX_ARCHIVE_MEMBERS:
+            raise ReadError(
+                context.display, f"the archive holds more than {MAX_ARCHIVE_MEMBERS} data files"
+            )
         budget = _Budget()
         layers: list[RawLayer] = []
         for index, member in enumerate(members):
@@ -122,14 +132,14 @@ def read_zip(path: str, context: Context) -> list[RawLayer]:
 
 
 def open_zip(path: str, display: str) -> zipfile.ZipFile:
-    """A regular file opened as a zip of at most :data:`~geo.limits.MAX_ARCHIVE_MEMBERS` members."""
+    """A regular file opened as a zip of at most :data:`~geo.limits.MAX_ARCHIVE_ENTRIES` entries."""
     check_regular(path, display, MAX_ARCHIVE_BYTES)
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as error:
         reason = one_line(error, type(error).__name__)
         raise ReadError(display, f"not a readable zip archive ({reason})") from None
-    if len(archive.infolist()) > MAX_ARCHIVE_MEMBERS:
+    if len(archive.infolist()) > MAX_ARCHIVE_ENTRIES:
         archive.close()
-        raise ReadError(display, f"the archive holds more than {MAX_ARCHIVE_MEMBERS} members")
+        raise ReadError(display, f"the archive holds more than {MAX_ARCHIVE_ENTRIES} entries")
     return archive

@@ -11,11 +11,12 @@ null geometries and non-polygon geometries (left to the repair step / skipped wi
 
 from __future__ import annotations
 
+import gc
 from pathlib import PurePath
 from typing import Any
 
 from geo.errors import ReadError
-from geo.limits import gunzip, read_regular
+from geo.limits import MAX_FEATURES, gunzip, read_regular
 from geo.model import Repair
 from geo.readers.base import Context, RawLayer, reader, suffix_is, to_lonlat
 from geo.readers.rings import geometries_from_features
@@ -29,10 +30,17 @@ def _load_json(path: str, display: str) -> Any:
     data = read_regular(path, display)
     if path.lower().endswith(".gz"):
         data = gunzip(data, display)
+    if data.count(b'"Feature"') > MAX_FEATURES:  # refused before millions of objects are built
+        raise ReadError(display, f"more than {MAX_FEATURES} features in one layer, not read")
+    collecting = gc.isenabled()
+    gc.disable()  # parsing makes millions of containers: each GC pass would walk them all again
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as error:
         raise ReadError(display, f"not valid JSON ({error})") from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _features(document: Any, display: str) -> list[dict[str, Any]]:
