@@ -56,6 +56,9 @@ class ProblemsPanel(QWidget):
         self.series = series or SeriesActions(vm)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.flags = QLabel()
+        self.flags.setWordWrap(True)
+        self.flags.setStyleSheet(f"background:{WARNING_KINDS['outlier']};color:#6b3200;padding:4px")
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().setVisible(False)
@@ -68,6 +71,7 @@ class ProblemsPanel(QWidget):
         self.table.setToolTip("Right-click a file or a series to change which series it is in")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.flags)
         layout.addWidget(self.table, 1)
         vm.sig_problems_changed.connect(self._on_vm_problems_changed)
         self._on_vm_problems_changed()
@@ -84,6 +88,9 @@ class ProblemsPanel(QWidget):
                 self.table.setItem(i, j, item)
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(1, FILE_COLUMN_WIDTH)
+        outliers = [f"⚠ {r.path}, {r.detail}" for r in rows if r.kind == "outlier"]
+        self.flags.setText("<br>".join(outliers))
+        self.flags.setVisible(bool(outliers))
         counts = {k: sum(1 for r in rows if r.kind == k) for k, _one, _many in SUMMARY}
         self.summary.setText(
             ", ".join(

@@ -126,6 +126,8 @@ def test_problems_panel_lists_the_outlier_and_puts_a_file_in_a_series(qtbot, win
     assert table.item(0, 1).text() == ASSESSED_CONTROL
     assert "2022-09-29" in table.item(0, 2).text()
     assert problems.summary.text().startswith("1 suspect snapshot, ")
+    assert problems.flags.isVisibleTo(problems)
+    assert "Assessed Russian control, 2022-09-29: area jumps -26,931 km²" in problems.flags.text()
     source = next(
         window.app_vm.dataset.problems()[i].path
         for i in range(table.rowCount())
@@ -142,6 +144,7 @@ def test_problems_panel_lists_the_outlier_and_puts_a_file_in_a_series(qtbot, win
     assert [d.isoformat() for d in catalog.dates("ISW glitch 29 Sep")] == ["2022-09-29"]
     assert "2022-09-29" not in [d.isoformat() for d in catalog.dates(ASSESSED_CONTROL)]
     assert not [r for r in window.app_vm.dataset.problems() if r.kind == "outlier"]
+    assert not problems.flags.isVisibleTo(problems)
 
 
 def test_a_comparison_using_a_flagged_snapshot_says_so_next_to_its_numbers(qtbot, window) -> None:
