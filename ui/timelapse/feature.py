@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from geo.page import LayerSpec
-from geo.regions import Region
+from ui.printing.capture import capture_content, visible_regions
 from ui.timelapse.dialog import TimelapseDialog
 from ui.timelapse.request import ExportContext
 from viewmodels.tasks import TaskRunner
@@ -39,21 +38,18 @@ class TimelapseFeature:
 
 
 def capture_context(window: MainWindow) -> ExportContext | None:
-    """The app's state for an export, or None when no series is loaded."""
+    """The app's state for an export, or None when no series is loaded.
+
+    Layers and regions are captured as Print captures them (:mod:`ui.printing.capture`).
+    """
     app_vm = window.app_vm
     catalog, series = app_vm.dataset.catalog(), app_vm.timeline.series()
     if catalog is None or not catalog.series:
         return None
     if series not in catalog.series:
         series = catalog.series_names()[0]
-    layers = [
-        LayerSpec(s.name, s.kind, s.visible, s.color, s.opacity) for s in app_vm.layers.layers()
-    ]
-    feature = getattr(window, "regions", None)
-    regions = []
-    if feature is not None:
-        states = [r for r in feature.vm.regions() if r.visible]
-        regions = [Region(r.name, r.lonlat, r.color) for r in states]
+    layers = capture_content(app_vm, []).layers
+    regions = visible_regions(window)
     return ExportContext(catalog, series, app_vm.map.view_bbox(), layers, regions)
 
 
