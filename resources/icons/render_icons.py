@@ -13,6 +13,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 HERE = Path(__file__).resolve().parent
 SVG = HERE / "frontline-atlas.svg"
@@ -20,7 +24,7 @@ SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
-def render(size: int) -> object:
+def render(size: int) -> QImage:
     """The icon as a ``QImage`` of ``size`` × ``size`` pixels, transparent background."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
@@ -42,10 +46,10 @@ def main() -> int:
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     (HERE / "png").mkdir(exist_ok=True)
     for size in SIZES:
-        render(size).save(str(HERE / "png" / f"{size}.png"))  # type: ignore[attr-defined]
+        render(size).save(str(HERE / "png" / f"{size}.png"))
     for fmt, sizes in (("ico", ICO_SIZES), ("icns", (512,))):
         writer = QImageWriter(str(HERE / f"frontline-atlas.{fmt}"), fmt.encode())
-        if not writer.write(render(max(sizes))):  # type: ignore[arg-type]
+        if not writer.write(render(max(sizes))):
             print(f"{fmt}: {writer.errorString()}", file=sys.stderr)
             return 1
     print(f"wrote {len(SIZES)} PNGs, .ico and .icns in {HERE}")
