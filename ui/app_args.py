@@ -25,8 +25,6 @@ options:
   -h, --help         show this help and exit
   --version          show the version and exit
   --as-series NAME   treat every loaded snapshot as one series called NAME
-  --install-desktop, --uninstall-desktop
-                     add or remove the desktop entry, icons and file types (Linux)
   --install-desktop  add the app to the Linux applications menu and "Open with" (per user)
   --uninstall-desktop  remove exactly what --install-desktop wrote
 
