@@ -43,6 +43,7 @@ import orjson
 from geo.atomic import write_bytes_atomically
 from geo.errors import AtlasError, ReadError
 from geo.limits import read_regular
+from geo.page import LayerSpec
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -53,17 +54,6 @@ FORMAT = "frontline-atlas-session"
 VERSION = 1
 SUFFIX = ".frontline"
 BBox = tuple[float, float, float, float]
-
-
-@dataclass(frozen=True)
-class LayerStyle:
-    """One map layer's place and look (see :class:`viewmodels.layers_viewmodel.LayerState`)."""
-
-    name: str
-    kind: str
-    visible: bool
-    color: str
-    opacity: float
 
 
 @dataclass(frozen=True)
@@ -81,7 +71,7 @@ class Session:
     shown: dt.date | None = None
     compare: bool = False
     view: BBox | None = None
-    layers: tuple[LayerStyle, ...] = ()
+    layers: tuple[LayerSpec, ...] = ()
     regions: tuple[Region, ...] | None = None
     regions_paths: tuple[str, ...] = ()
     series_choices: Mapping[str, Any] | None = None
@@ -220,12 +210,12 @@ class _Reader:
             raise self.fail(f"map view {values} is not a lon/lat box")
         return west, south, east, north
 
-    def layer(self, item: Any) -> LayerStyle:
+    def layer(self, item: Any) -> LayerSpec:
         name, kind = self.get(item, "name", str), self.get(item, "kind", str)
         color, opacity = self.get(item, "color", str), self.get(item, "opacity", (int, float))
         if not name or kind not in ("series", "basemap") or not color or opacity is None:
             raise self.fail(f"layer {item!r} needs name, kind, visible, color and opacity")
-        return LayerStyle(name, kind, bool(self.get(item, "visible", bool)), color, float(opacity))
+        return LayerSpec(name, kind, bool(self.get(item, "visible", bool)), color, float(opacity))
 
     def regions(self, value: Any) -> tuple[Region, ...] | None:
         if value is None:

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from geo.errors import AtlasError
-from geo.session_file import LayerStyle, Session, read_session, write_session
+from geo.page import LayerSpec
+from geo.session_file import Session, read_session, write_session
 
 if TYPE_CHECKING:
     from viewmodels.app_viewmodel import AppViewModel
@@ -101,7 +102,7 @@ class SessionViewModel(QObject):
         app, tl = self._app, self._app.timeline
         demo = app.dataset.is_demo()
         layers = tuple(
-            LayerStyle(la.name, la.kind, la.visible, la.color, la.opacity)
+            LayerSpec(la.name, la.kind, la.visible, la.color, la.opacity)
             for la in app.layers.layers()
         )
         regions = None
@@ -153,7 +154,7 @@ class SessionViewModel(QObject):
             regions.add_loaded(items, "Open project")
         regions.undo_stack.clear()
 
-    def _apply_layers(self, styles: tuple[LayerStyle, ...]) -> None:
+    def _apply_layers(self, styles: tuple[LayerSpec, ...]) -> None:
         """Order and style of the layers present now (series ones once their data is loaded)."""
         layers = self._app.layers
         present = {la.name for la in layers.layers()}

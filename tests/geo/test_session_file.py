@@ -9,8 +9,9 @@ import pytest
 import shapely
 
 from geo.errors import ReadError
+from geo.page import LayerSpec
 from geo.regions import Region, densify_geometry
-from geo.session_file import LayerStyle, Session, read_session, write_session
+from geo.session_file import Session, read_session, write_session
 from tests.paths import DEEPSTATE
 
 KURAKHOVE = densify_geometry(shapely.box(37.2, 47.9, 37.4, 48.05))
@@ -26,8 +27,8 @@ def _session(paths: tuple[str, ...]) -> Session:
         compare=True,
         view=(37.0, 47.8, 37.6, 48.2),
         layers=(
-            LayerStyle("Land", "basemap", True, "#f3f0e8", 1.0),
-            LayerStyle("DeepState occupied", "series", True, "#00aa44", 0.6),
+            LayerSpec("Land", "basemap", True, "#f3f0e8", 1.0),
+            LayerSpec("DeepState occupied", "series", True, "#00aa44", 0.6),
         ),
         regions=(Region("Kurakhove", KURAKHOVE, "#e6194b"),),
         regions_paths=paths,

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
-from tests.shell.deepstate import deepstate_files, engine
+from tests.shell.deepstate import deepstate_files
+from tests.shell.window import shell_app
 from ui.map.compare_style import STYLES, compare_entries
 from ui.map.styles import series_style
-from viewmodels.app_viewmodel import AppViewModel
 from viewmodels.layers_viewmodel import SERIES_PALETTE
+
+if TYPE_CHECKING:
+    from viewmodels.app_viewmodel import AppViewModel
 
 D = dt.date
 
 
 def _app(tmp_path) -> AppViewModel:
-    loader, delta, changes, _ = engine()
-    settings = QSettings(str(tmp_path / "atlas.ini"), QSettings.Format.IniFormat)
-    vm = AppViewModel(settings, synchronous=True, loader=loader, delta=delta, changes=changes)
+    vm = shell_app(tmp_path)
     files = [*deepstate_files("20241101", 20), *deepstate_files("20250915", 1)]
     vm.open_paths([str(f) for f in files])
     return vm

@@ -3,28 +3,27 @@ at least half the window, every panel reachable, and View → Reset layout."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from PySide6.QtCore import QRect, QSettings
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtCore import QRect
 
 from tests.paths import ISW
-from tests.shell.deepstate import deepstate_files, engine
+from tests.shell.deepstate import deepstate_files
+from tests.shell.window import shell_window
 from ui.layout import RIGHT_TABS, docks_of, initial_geometry
-from ui.main_window import MainWindow
-from ui.regions_feature import install_regions
-from viewmodels.app_viewmodel import AppViewModel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
+    from ui.main_window import MainWindow
 
 
 def _window(qtbot, tmp_path, paths) -> MainWindow:
-    loader, delta, changes, _ = engine()
-    settings = QSettings(str(tmp_path / "atlas.ini"), QSettings.Format.IniFormat)
-    vm = AppViewModel(settings, synchronous=True, loader=loader, delta=delta, changes=changes)
-    window = MainWindow(vm, error=lambda _w, _m: None)
-    install_regions(window)
-    qtbot.addWidget(window)
+    window = shell_window(qtbot, tmp_path, regions=True)
     window.build_deferred_docks()
-    vm.open_paths([str(p) for p in paths])
-    vm.timeline.set_compare(True)
+    window.app_vm.open_paths([str(p) for p in paths])
+    window.app_vm.timeline.set_compare(True)
     return window
 
 

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSettings
-
 from tests.paths import ISW
-from tests.shell.deepstate import engine
-from ui.main_window import MainWindow
-from viewmodels.app_viewmodel import AppViewModel
+from tests.shell.window import shell_window
 
 
 def test_isw_layers_and_hover_name_each_series_date(qtbot, tmp_path) -> None:
-    loader, delta, changes, _ = engine()
-    settings = QSettings(str(tmp_path / "atlas.ini"), QSettings.Format.IniFormat)
-    vm = AppViewModel(settings, synchronous=True, loader=loader, delta=delta, changes=changes)
-    window = MainWindow(vm, error=lambda _w, _m: None)
-    qtbot.addWidget(window)
+    window = shell_window(qtbot, tmp_path)
+    vm = window.app_vm
     vm.open_paths([str(ISW / "shapefiles_2022")])
     vm.timeline.set_shown_date(dt.date(2022, 8, 23))
     panel = window.docks["layers"].widget().widget()
