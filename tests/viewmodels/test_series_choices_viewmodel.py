@@ -111,3 +111,18 @@ def test_a_missing_path_is_a_message_not_a_recent_entry(qtbot, app, tmp_path) ->
     assert errors == [f"{tmp_path / 'nowhere.geojson'}: no such file or folder"]
     assert app.recent_files() == []
     assert app.dataset.catalog() is None
+
+
+def test_a_frontline_project_keeps_the_series_choices(qtbot, app, tmp_path) -> None:
+    ds = app.dataset
+    app.open_paths([str(ZIPS)])
+    ds.rename_series(ASSESSED_CONTROL, "ISW control")
+    ds.merge_series([CLAIMED_CONTROL], "ISW control")
+    project = tmp_path / "kept.frontline"
+    assert app.session.save_project(project)
+    loader, delta, changes, _ = engine()
+    settings = QSettings(str(tmp_path / "again.ini"), QSettings.Format.IniFormat)
+    again = AppViewModel(settings, synchronous=True, loader=loader, delta=delta, changes=changes)
+    assert again.session.open_project(project)
+    assert _series(again) == [ASSESSED_ADVANCES, CLAIMED_COUNTEROFFENSIVES, "ISW control"]
+    assert again.dataset.series_choices() == ds.series_choices()
