@@ -36,8 +36,6 @@ def create_window(paths: list[str], as_series: str = "") -> MainWindow:
 
     ``as_series`` (``--as-series NAME``) shows every loaded snapshot as one series.
     """
-    from PySide6.QtCore import QTimer
-
     from ui.main_window import MainWindow
     from viewmodels.app_viewmodel import AppViewModel
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.actions import build_actions
+from ui.bind import Bindings
 from ui.chart_view import ChartView
 from ui.compare_panel import ComparePanel
 from ui.layout import (
@@ -38,6 +39,7 @@ from ui.layout import (
     raise_tab,
 )
 from ui.problems_panel import ProblemsPanel
+from ui.regions_feature import regions_dock
 from ui.status import StatusView
 from ui.timeline_view import TimelineView
 from ui.welcome import WelcomeView
@@ -46,6 +48,7 @@ from viewmodels.app_viewmodel import DEMO_LABEL
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 
+    from ui.regions_feature import RegionsFeature
     from viewmodels.app_viewmodel import AppViewModel
 
 AskFiles = Callable[[QWidget, str], list[str]]
@@ -92,6 +95,8 @@ class MainWindow(QMainWindow):
     """The map window. ``add_dock`` and ``menu`` let other features plug in."""
 
     app_vm: AppViewModel
+    regions: RegionsFeature
+    """The regions' map items, tools and dock (set by ``ui.regions_feature.install_regions``)."""
 
     DOCKS: tuple[tuple[str, str, Area, Callable[[AppViewModel], QWidget]], ...] = (
         ("layers", "Layers", Area.LeftDockWidgetArea, _layers_panel),
@@ -99,6 +104,7 @@ class MainWindow(QMainWindow):
         ("timeline", "Timeline", Area.BottomDockWidgetArea, lambda vm: TimelineView(vm.timeline)),
         ("chart", "Chart", Area.BottomDockWidgetArea, lambda vm: ChartView(vm.chart)),
         ("problems", "Problems", Area.BottomDockWidgetArea, lambda vm: ProblemsPanel(vm.dataset)),
+        ("regions", "Regions", Area.RightDockWidgetArea, regions_dock),
     )
     DEFERRED: frozenset[str] = frozenset({"chart"})
     """Docks whose view is built just after the window's first paint (the chart's pyqtgraph
@@ -117,6 +123,7 @@ class MainWindow(QMainWindow):
         self.app_vm = app_vm
         self._ask_files, self._ask_dir, self._error = ask_files, ask_dir, error
         self._menus: dict[str, QMenu] = {}
+        self._bindings = Bindings()
         self.docks: dict[str, QDockWidget] = {}
         self.setAcceptDrops(True)
         self.setGeometry(initial_geometry(available_geometry(self)))
@@ -157,17 +164,31 @@ class MainWindow(QMainWindow):
         self._on_app_demo_changed(self.app_vm.is_demo())
 
     def _bind(self) -> None:
-        vm = self.app_vm
-        vm.sig_title_changed.connect(self.setWindowTitle)
-        vm.sig_demo_changed.connect(self._on_app_demo_changed)
-        vm.sig_recent_changed.connect(self._on_app_recent_changed)
-        vm.dataset.sig_catalog_changed.connect(lambda: self._on_app_demo_changed(vm.is_demo()))
-        vm.dataset.sig_loading_changed.connect(lambda _on: self._on_app_demo_changed(vm.is_demo()))
-        vm.dataset.sig_error_raised.connect(lambda message: self._error(self, message))
-        vm.chart.sig_error_changed.connect(self._on_chart_error_changed)
+        vm, bind = self.app_vm, self._bindings.connect
+        bind(vm.sig_title_changed, self.setWindowTitle)
+        bind(vm.sig_demo_changed, self._on_app_demo_changed)
+        bind(vm.sig_recent_changed, self._on_app_recent_changed)
+        bind(vm.dataset.sig_catalog_changed, self._on_dataset_state_changed)
+        bind(vm.dataset.sig_loading_changed, self._on_dataset_state_changed)
+        bind(vm.dataset.sig_error_raised, self._on_dataset_error_raised)
+        bind(vm.chart.sig_error_changed, self._on_chart_error_changed)
         self.setWindowTitle(vm.title())
         self._on_app_demo_changed(vm.is_demo())
         self._on_app_recent_changed(vm.recent_files())
+
+    def _on_dataset_state_changed(self, *_args: object) -> None:
+        self._on_app_demo_changed(self.app_vm.is_demo())
+
+    def _on_dataset_error_raised(self, message: str) -> None:
+        self._error(self, message)
+
+    def unbind(self) -> None:
+        """Disconnect the window and its features from the viewmodels (the window is closing;
+        the application's viewmodel may outlive it)."""
+        self._bindings.unbind()
+        regions = getattr(self, "regions", None)
+        if regions is not None:
+            regions.close()
 
     def build_deferred_docks(self) -> None:
         """Build the views of the :attr:`DEFERRED` docks now (once; later calls do nothing)."""
@@ -232,6 +253,10 @@ class MainWindow(QMainWindow):
         if folder:
             self.app_vm.open_paths([folder])
 
+    def show_message(self, text: str) -> None:
+        """A one-line message in the status bar for 15 s."""
+        self.statusBar().showMessage(text, 15000)
+
     def show_about(self) -> None:
         from ui.about_dialog import show_about
 
@@ -279,5 +304,6 @@ class MainWindow(QMainWindow):
         state = self.saveState(LAYOUT_VERSION)
         self.app_vm.settings.set_window_layout(self.saveGeometry(), state)
         self.app_vm.settings.sync()
+        self.unbind()
         self.app_vm.shutdown()
         super().closeEvent(event)

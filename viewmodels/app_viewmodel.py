@@ -1,7 +1,8 @@
 """The application's viewmodel: composes the feature viewmodels and wires them together.
 
 Views bind to the feature viewmodels it exposes (``dataset``, ``timeline``, ``compare``,
-``chart``, ``cursor``, ``map``, ``layers``); menus and shortcuts call its commands.
+``chart``, ``cursor``, ``map``, ``layers``, ``regions``, ``session``); menus and shortcuts call
+its commands. All wiring between feature viewmodels is here or in a feature viewmodel it owns.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from viewmodels.cursor_viewmodel import CursorViewModel
 from viewmodels.dataset_viewmodel import DatasetViewModel
 from viewmodels.layers_viewmodel import LayersViewModel
 from viewmodels.map_viewmodel import MapViewModel
+from viewmodels.regions_feature import RegionsFeatureViewModel
 from viewmodels.settings import SettingsStore
 from viewmodels.tasks import TaskRunner
 from viewmodels.timeline_viewmodel import TimelineViewModel
@@ -77,6 +79,9 @@ class AppViewModel(QObject):
         from viewmodels.session import SessionViewModel
 
         self.session = SessionViewModel(self)
+        self.regions = RegionsFeatureViewModel(
+            self.runner, self.timeline, self.dataset, self.session, self.chart, self
+        )
 
     def _connect(self) -> None:
         self.dataset.sig_catalog_changed.connect(self._on_dataset_catalog_changed)
@@ -177,6 +182,7 @@ class AppViewModel(QObject):
     def shutdown(self) -> None:
         """Save the session, stop playback and the worker (the window is closing)."""
         self.session.save_last()
+        self.regions.flush()
         self.timeline.set_playing(False)
         self.dataset.cancel()
         self.runner.shutdown()

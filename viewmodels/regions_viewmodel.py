@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from geo.drawn import XY, drawn_vertices, lonlat_polygon
 from viewmodels import region_commands as commands
@@ -229,18 +229,6 @@ class RegionsViewModel(QObject):
         finally:
             self.undo_stack.endMacro()
         return ids
-
-    def undo_action(self, parent: QObject) -> QAction:
-        """An "Undo" action bound to the region stack (Ctrl+Z), for an Edit menu."""
-        action = self.undo_stack.createUndoAction(parent, "Undo")
-        action.setShortcut(QKeySequence.StandardKey.Undo)
-        return action
-
-    def redo_action(self, parent: QObject) -> QAction:
-        """A "Redo" action bound to the region stack (Ctrl+Shift+Z and Ctrl+Y)."""
-        action = self.undo_stack.createRedoAction(parent, "Redo")
-        action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        return action
 
     # -- persistence -------------------------------------------------------------------------
     def save(self, path: Path) -> None:

@@ -89,19 +89,6 @@ def test_triangle_keeps_its_last_three_vertices(qtbot) -> None:
         vm.add_region([(0.0, 0.0), (1.0, 1.0), (0.0, 0.0)])
 
 
-def test_undo_redo_actions_have_standard_shortcuts(qtbot) -> None:
-    vm = RegionsViewModel()
-    undo, redo = vm.undo_action(vm), vm.redo_action(vm)
-    assert not undo.isEnabled()
-    vm.add_region(SQUARE)
-    assert undo.isEnabled()
-    undo.trigger()
-    assert vm.regions() == []
-    assert {s.toString() for s in redo.shortcuts()} == {"Ctrl+Shift+Z", "Ctrl+Y"}
-    redo.trigger()
-    assert len(vm.regions()) == 1
-
-
 def test_selection_visibility_and_tool_signals(qtbot) -> None:
     vm = RegionsViewModel()
     region_id = vm.add_region(SQUARE)

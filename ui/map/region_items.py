@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from geo.units import format_km2
+from ui.bind import Bindings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -63,19 +64,17 @@ class RegionsOverlay:
         for z, item in ((Z_REGIONS + 3, self.handles), (Z_REGIONS + 2, self.preview)):
             item.setZValue(z)
             self._add(item)
-        vm.sig_regions_changed.connect(self._on_vm_regions_changed)
-        vm.sig_region_changed.connect(self._on_vm_region_changed)
-        vm.sig_selection_changed.connect(self._on_vm_selection_changed)
-        vm.sig_stats_changed.connect(self._on_vm_stats_changed)
+        self._bindings = Bindings()
+        bind = self._bindings.connect
+        bind(vm.sig_regions_changed, self._on_vm_regions_changed)
+        bind(vm.sig_region_changed, self._on_vm_region_changed)
+        bind(vm.sig_selection_changed, self._on_vm_selection_changed)
+        bind(vm.sig_stats_changed, self._on_vm_stats_changed)
         self._on_vm_regions_changed()
 
     def close(self) -> None:
         """Disconnect from the viewmodel and take every item off the map."""
-        vm = self._vm
-        vm.sig_regions_changed.disconnect(self._on_vm_regions_changed)
-        vm.sig_region_changed.disconnect(self._on_vm_region_changed)
-        vm.sig_selection_changed.disconnect(self._on_vm_selection_changed)
-        vm.sig_stats_changed.disconnect(self._on_vm_stats_changed)
+        self._bindings.unbind()
         for region_id in list(self._shapes):
             self._drop(region_id)
         self._remove(self.handles)

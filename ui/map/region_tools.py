@@ -16,6 +16,8 @@ import shapely
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 
+from ui.bind import Bindings
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -340,11 +342,17 @@ class RegionToolsBinding:
     ) -> None:
         self._vm, self._overlay, self._set_tool, self._pixel_m = vm, overlay, set_tool, pixel_m
         self.tool: _Tool | None = None
-        vm.sig_tool_changed.connect(self._on_vm_tool_changed)
+        self._bindings = Bindings()
+        self._bindings.connect(vm.sig_tool_changed, self._on_vm_tool_changed)
         self._on_vm_tool_changed(vm.tool())
 
     def close(self) -> None:
-        self._vm.sig_tool_changed.disconnect(self._on_vm_tool_changed)
+        """Disconnect from the viewmodel and give the mouse back to panning."""
+        self._bindings.unbind()
+        if self.tool is not None:
+            self.tool.cancel()
+        self.tool = None
+        self._set_tool(None)
 
     def _on_vm_tool_changed(self, name: str) -> None:
         if self.tool is not None:
