@@ -29,10 +29,20 @@ pytestmark = [
 ]
 
 
+HIDDEN = (ROOT / ".venv", Path(sys.base_prefix), ROOT / "resources", ROOT / "geo")
+"""Hidden from the build while it runs (as root): the venv, the Python installation and the
+checkout's data files and model, so it can only use what it carries."""
+_HIDE = (
+    'for d in "$@"; do [ "$d" = -- ] && break; mount -t tmpfs none "$d"; shift; done;'
+    ' shift; exec "$@"'
+)
+
+
 def _offline(*args: str) -> list[str]:
-    """``args`` run in a fresh network namespace (as root, or mapped to root in a user one)."""
-    flags = "-n" if os.geteuid() == 0 else "-rn"
-    return ["unshare", flags, *args]
+    """``args`` run in a fresh network namespace; as root, also with :data:`HIDDEN` hidden."""
+    if os.geteuid() != 0:
+        return ["unshare", "-rn", *args]
+    return ["unshare", "-nm", "sh", "-c", _HIDE, "sh", *map(str, HIDDEN), "--", *args]
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
@@ -49,6 +59,16 @@ def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
         timeout=180,
         check=False,
     )
+
+
+def test_the_build_sees_no_python_and_no_checkout() -> None:
+    if os.geteuid() != 0:
+        pytest.skip("hiding folders needs a mount namespace (root)")
+    listing = subprocess.run(
+        _offline("ls", "-A", *map(str, HIDDEN)), capture_output=True, text=True
+    )
+    assert listing.returncode == 0, listing.stderr
+    assert [line for line in listing.stdout.splitlines() if line and not line.endswith(":")] == []
 
 
 def test_the_namespace_has_no_network() -> None:
@@ -79,6 +99,7 @@ def test_inspect_reads_real_files(tmp_path: Path) -> None:
 def test_delta_compares_two_dates_like_the_source_tree(tmp_path: Path) -> None:
     """Same geodesic numbers as from source: the build carries working PROJ/GDAL data."""
     args = ["delta", *map(str, (*DAYS, LATER)), "--from", "2024-07-08", "--to", "2024-08-01"]
+    args.append("--by-oblast")  # the oblasts come from the basemap inside the build
     built = _run(tmp_path, *args, "--format", "json")
     assert built.returncode == 0, built.stderr
     source = subprocess.run(
