@@ -34,7 +34,7 @@ def test_every_deepstate_day_matches_pyproj() -> None:
     print(
         f"DeepState: max relative error vs pyproj {relative.max():.2e} over {len(snapshots)} days"
     )
-    assert relative.max() < 1e-5
+    assert relative.max() < 1e-7  # the accuracy geo.areas states
 
 
 def test_isw_polygons_with_holes_match_pyproj() -> None:
@@ -46,7 +46,7 @@ def test_isw_polygons_with_holes_match_pyproj() -> None:
     print(
         f"ISW with holes: max relative error vs pyproj {relative.max():.2e} ({len(holed)} layers)"
     )
-    assert relative.max() < 1e-5
+    assert relative.max() < 1e-7  # the accuracy geo.areas states
 
 
 @pytest.mark.slow
