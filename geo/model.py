@@ -114,6 +114,12 @@ class Snapshot:
         geometry = cast("BaseGeometry", _WKB(wkb))
         return cls(series, date, geometry, source, layer, area_km2, repairs, crs)
 
+    def in_series(self, series: str) -> Snapshot:
+        """The same snapshot in another series; a geometry not decoded yet stays so."""
+        geometry = self.__dict__["_geometry"]
+        fields = (self.source, self.layer, self.area_km2, self.repairs, self.crs)
+        return Snapshot(series, self.date, geometry, *fields)
+
 
 class _WKB(bytes):
     """A geometry not decoded yet (what :meth:`Snapshot.from_wkb` stores)."""

@@ -181,7 +181,7 @@ def regroup(catalog: Catalog, choices: SeriesChoices) -> Catalog:
 
     result = Catalog(problems=list(catalog.problems))
     snapshots = [
-        replace(s, series=choices.target(name, s.source))
+        s.in_series(choices.target(name, s.source))
         for name in catalog.series_names()
         for s in catalog.snapshots(name)
     ]

@@ -153,3 +153,19 @@ def test_a_kmz_with_a_real_document_name_keeps_it(tmp_path: Path) -> None:
     with zipfile.ZipFile(kmz, "w") as archive:
         archive.writestr("doc.kml", _kml("Kupiansk axis"))
     assert load_paths([kmz], use_cache=False).series_names() == ["Kupiansk axis"]
+
+
+def test_regrouping_keeps_geometries_undecoded() -> None:
+    import shapely
+
+    from geo.model import Catalog, Snapshot
+
+    wkb = shapely.to_wkb(shapely.box(35, 48, 35.1, 48.1))
+    lazy = Snapshot.from_wkb(wkb, series="A", date=D(2024, 1, 1), source="a", layer="a", area_km2=1)
+    moved = lazy.in_series("B")
+    assert isinstance(moved.__dict__["_geometry"], bytes)  # not decoded by the move
+    assert (moved.series, moved.date, moved.source, moved.area_km2) == ("B", D(2024, 1, 1), "a", 1)
+    assert moved.geometry.equals(shapely.box(35, 48, 35.1, 48.1))
+    catalog = Catalog(series={"A": [lazy]})
+    (shown,) = regroup(catalog, SeriesChoices(as_series="B")).snapshots("B")
+    assert isinstance(shown.__dict__["_geometry"], bytes)
