@@ -27,11 +27,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from geo.projection import lonlat_box_to_display, to_lonlat
 from ui.map.basemap_items import (
-    LAYER_KEYS,
     BasemapData,
-    BasemapLayerItem,
-    basemap_style,
-    make_basemap_item,
     places_in_frame,
 )
 from ui.map.cached_group import CachedGroupItem
@@ -42,6 +38,7 @@ from ui.map.frame import Frame
 from ui.map.geometry_paths import PathCache
 from ui.map.labels import frame_bbox_lonlat
 from ui.map.layer_items import GeometryLayerItem
+from ui.map.layer_kinds import LAYER_ITEMS, PLACE_LAYER, item_kind
 from ui.map.north_arrow import paint_north_arrow
 from ui.map.picture import MapPicture, paint_map
 from ui.map.scale_bar import paint_scale_bar
@@ -53,14 +50,13 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QPainter
 
-    from viewmodels.layers_viewmodel import LayersViewModel
+    from viewmodels.layers_viewmodel import LayerState, LayersViewModel
     from viewmodels.map_viewmodel import BBox, MapViewModel
 
 DEFAULT_BBOX: tuple[float, float, float, float] = (22.0, 44.2, 40.3, 52.5)
 """Ukraine, shown before any data arrive."""
 COMPARE_Z = 100.0
 OVERLAY_Z = 200.0
-PLACE_LAYER = "Place names"
 SETTLE_MS = 120
 """The view counts as settled this long after its last change."""
 
@@ -114,8 +110,8 @@ class MapView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._canvas)
-        self._series_items: dict[str, GeometryLayerItem] = {}
-        self._basemap_items: dict[str, BasemapLayerItem] = {}
+        self._items: dict[str, dict[str, Any]] = {kind: {} for kind in LAYER_ITEMS}
+        self._series_items: dict[str, GeometryLayerItem] = self._items["series"]
         self._overlay_items: list[QGraphicsItem] = []
         self._settle_timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle_timer.timeout.connect(self._on_settle_timer_timeout)
@@ -322,15 +318,12 @@ class MapView(QWidget):
     def _on_layers_vm_layers_changed(self) -> None:
         layers = self._layers_vm.layers()
         names = {layer.name for layer in layers}
-        for name in [n for n in self._series_items if n not in names]:
-            del self._series_items[name]
+        for items in self._items.values():
+            for name in [n for n in items if n not in names]:
+                del items[name]
         runs: list[tuple[str, list[GeometryLayerItem]]] = []
         for layer in layers:
-            if layer.kind == "series" and layer.name not in self._series_items:
-                self._series_items[layer.name] = GeometryLayerItem(self._cache)
-            elif layer.name in LAYER_KEYS and layer.name not in self._basemap_items:
-                self._add_basemap_item(layer.name)
-            item = self._series_items.get(layer.name) or self._basemap_items.get(layer.name)
+            item = self._item_for(layer)
             if item is None:
                 continue
             if runs and runs[-1][0] == layer.kind:
@@ -341,24 +334,41 @@ class MapView(QWidget):
         for layer in layers:
             self._on_layers_vm_layer_changed(layer.name)
 
-    def _add_basemap_item(self, name: str) -> None:
-        layer = self._layer_state(name)
-        item = make_basemap_item(
-            self._basemap_cache, self._basemap, name, layer.color, layer.opacity
-        )
-        if item is not None:
-            self._basemap_items[name] = item
+    def _item_for(self, layer: LayerState) -> Any:
+        """The canvas item of ``layer``, made through :data:`LAYER_ITEMS` on first use."""
+        kind = item_kind(layer)
+        items, entry = self._items.setdefault(kind, {}), LAYER_ITEMS.get(kind)
+        if layer.name not in items and entry is not None and entry.make is not None:
+            made = entry.make(self, layer)
+            if made is not None:
+                items[layer.name] = made
+        return items.get(layer.name)
 
     def _on_layers_vm_layer_changed(self, name: str) -> None:
         layer = self._layer_state(name)
-        if layer is None:
+        entry = None if layer is None else LAYER_ITEMS.get(item_kind(layer))
+        if layer is None or entry is None:
             return
-        if name in self._series_items:
-            self._restyle_series(name, self._series_items[name], self._map_vm.shown().get(name))
-        elif name in self._basemap_items:
-            item = self._basemap_items[name]
-            item.setVisible(layer.visible)
-            item.set_style(basemap_style(name, layer.color, layer.opacity))
-            self._canvas.viewport().update()
-        elif name == PLACE_LAYER:
-            self._invalidate_labels()
+        item = self._items.get(item_kind(layer), {}).get(name)
+        if item is not None or entry.make is None:
+            entry.restyle(self, layer, item)
+
+    # -- for the layer-kind table (ui.map.layer_kinds) ------------------------------------------
+
+    @property
+    def path_cache(self) -> PathCache:
+        """The projected-path cache of the data layers."""
+        return self._cache
+
+    @property
+    def basemap_path_cache(self) -> PathCache:
+        """The projected-path cache of the basemap layers."""
+        return self._basemap_cache
+
+    def restyle_series(self, layer: LayerState, item: GeometryLayerItem) -> None:
+        """Draw series ``layer``'s shown snapshot in its style."""
+        self._restyle_series(layer.name, item, self._map_vm.shown().get(layer.name))
+
+    def invalidate_labels(self) -> None:
+        """Lay the place labels out again on the next paint."""
+        self._invalidate_labels()
