@@ -4,8 +4,8 @@ After every change (debounced a little, so a drag writes once) all regions are w
 atomically to ``<user data dir>/regions.autosave.geojson``; ``platformdirs`` honours
 ``XDG_DATA_HOME``. On start, :meth:`RegionsAutosave.restore` reads them back. A file that cannot
 be read is never dropped silently: it is moved aside to
-``regions.autosave.corrupt-<timestamp>.geojson`` and reported through
-:attr:`RegionsAutosave.sig_corrupt_found`.
+``regions.autosave.corrupt-<timestamp>.geojson`` (or, in a read-only folder, ignored) and reported
+through :attr:`RegionsAutosave.sig_corrupt_found`; the app starts either way.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class RegionsAutosave(QObject):
     sig_saved = Signal(str)
     """The autosave file was written (its path)."""
     sig_corrupt_found = Signal(str)
-    """The autosave file could not be read; it was moved aside (one-line message)."""
+    """The autosave file could not be read; it was moved aside or ignored (one-line message)."""
     sig_save_failed = Signal(str)
     """Writing the autosave failed (one-line message)."""
 
@@ -80,7 +80,7 @@ class RegionsAutosave(QObject):
 
         try:
             saved = read_regions(self.path)
-        except (AtlasError, OSError, ValueError) as exc:
+        except Exception as exc:  # whatever is wrong with the file, the app must start
             self._move_aside(exc)
             return 0
         self._restoring = True
@@ -115,7 +115,14 @@ class RegionsAutosave(QObject):
     def _move_aside(self, exc: BaseException) -> None:
         stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
         aside = self.path.with_name(f"regions.autosave.corrupt-{stamp}.geojson")
-        self.path.replace(aside)
         reason = one_line(exc)
-        self.last_problem = f"{self.path}: unreadable autosave moved to {aside.name} ({reason})"
+        try:
+            self.path.replace(aside)
+        except OSError as error:  # a read-only data folder: ignore the file, start anyway
+            kept = one_line(error, type(error).__name__)
+            self.last_problem = (
+                f"{self.path}: unreadable autosave ignored ({reason}; not moved: {kept})"
+            )
+        else:
+            self.last_problem = f"{self.path}: unreadable autosave moved to {aside.name} ({reason})"
         self.sig_corrupt_found.emit(self.last_problem)

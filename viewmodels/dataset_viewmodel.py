@@ -20,6 +20,7 @@ from geo.demo import is_demo_path
 from geo.errors import one_line
 from geo.gaps import find_gaps
 from geo.series_choices import SeriesChoices
+from viewmodels.load_threads import LoadThreads
 from viewmodels.series_commands import ChangeSeriesCommand
 
 if TYPE_CHECKING:
@@ -197,6 +198,8 @@ class DatasetViewModel(QObject):
         self.sig_progress_poked.connect(
             self._on_worker_progress, Qt.ConnectionType.QueuedConnection
         )
+        self._threads = LoadThreads(self)
+        self._threads.sig_load_finished.connect(self._on_load_finished)
 
     def catalog(self) -> Catalog | None:
         return self._catalog
@@ -240,6 +243,9 @@ class DatasetViewModel(QObject):
             catalog = loader(paths, progress=state.report, cancelled=state.is_cancelled)
             return _LoadResult(catalog, _show(catalog, choices), paths)
 
+        if not self._runner.synchronous:
+            self._threads.start(state, work)
+            return
         self._runner.submit(
             work,
             lambda result: self._on_load_done(state, result),
@@ -248,10 +254,18 @@ class DatasetViewModel(QObject):
         )
 
     def cancel(self) -> None:
-        """Ask the running load to stop at its next file."""
+        """Stop the running load now and keep the previous data (a stuck read is abandoned)."""
         if self._state is not None:
             self._state.cancel()
-            self._set_message("cancelling…")
+            self._state = None
+            self._set_loading(False)
+            self._set_message("load cancelled; the previous data is kept")
+
+    def _on_load_finished(self, state: _LoadState, outcome: object) -> None:
+        if isinstance(outcome, _LoadResult):
+            self._on_load_done(state, outcome)
+        elif isinstance(outcome, BaseException):
+            self._on_load_failed(state, outcome)
 
     @Slot()
     def _on_worker_progress(self) -> None:
@@ -262,6 +276,9 @@ class DatasetViewModel(QObject):
         if state is not self._state:
             return
         self._state = None
+        if not result.base.series and self._base is not None:
+            self._keep_previous(result.shown.rows)
+            return
         self._base, self._paths = result.base, result.paths
         count = sum(len(v) for v in result.shown.catalog.series.values())
         refused = sum(1 for r in result.shown.rows if r.kind == "refused")
@@ -300,16 +317,13 @@ class DatasetViewModel(QObject):
 
     def members(self, shown: str | None = None, source: str | None = None) -> list[Member]:
         """The (automatic series, file) members shown in series ``shown`` and/or from ``source``."""
-        from geo.series_choices import members
+        from geo.series_choices import members, members_of
 
-        found = members(self._base) if self._base is not None else []
-        target = self._choices.target
-        return [
-            m
-            for m in found
-            if (shown is None or target(m.series, m.source) == shown)
-            and (source is None or m.source == source)
-        ]
+        if self._base is None:
+            return []
+        base, choices = self._base, self._choices
+        found = members(base) if shown is None else members_of(base, choices, shown)
+        return [m for m in found if source is None or m.source == source]
 
     def rename_series(self, old: str, new: str) -> None:
         """Rename the series ``old`` (to an existing name: merge into it). Undoable."""
@@ -361,6 +375,15 @@ class DatasetViewModel(QObject):
         self._catalog, self._outliers = shown.catalog, shown.outliers
         self.sig_catalog_changed.emit()
         self._set_problems(shown.rows)
+
+    def _keep_previous(self, rows: tuple[ProblemRow, ...]) -> None:
+        """Nothing could be loaded: keep what was open and list why the new files were refused."""
+        refused = tuple(r for r in rows if r.kind == "refused")
+        reason = f"{refused[0].path}: {refused[0].detail}" if refused else "no polygon data"
+        self._set_loading(False)
+        self._set_problems(self._problems + refused)
+        self._set_message(f"nothing loaded ({reason}); the previous data is kept")
+        self.sig_error_raised.emit(f"Nothing could be loaded: {reason}")
 
     def _on_load_failed(self, state: _LoadState, exc: BaseException) -> None:
         if state is not self._state:
