@@ -58,10 +58,10 @@ def create_window(paths: list[str], as_series: str = "") -> MainWindow:
     from ui.printing.feature import install_printing
 
     install_printing(window)
-    from ui.session_feature import install_session
+    from ui.session_feature import after_first_paint, install_session
 
     install_session(window)
-    QTimer.singleShot(0, lambda: open_at_launch(window, paths))
+    after_first_paint(window, lambda: open_at_launch(window, paths))
     return window
 
 
