@@ -30,9 +30,11 @@ def _launch(qtbot, paths=()):
 def _loaded(qtbot, window, demo: bool = False) -> None:
     vm = window.app_vm
     qtbot.waitUntil(
-        lambda: vm.dataset.catalog() is not None
-        and not vm.dataset.loading()
-        and vm.dataset.is_demo() == demo,
+        lambda: (
+            vm.dataset.catalog() is not None
+            and not vm.dataset.loading()
+            and vm.dataset.is_demo() == demo
+        ),
         timeout=60000,
     )
     qtbot.waitUntil(lambda: not vm.runner.busy, timeout=60000)
@@ -161,3 +163,18 @@ def _fresh_settings(monkeypatch):
     yield
     settings.clear()
     settings.sync()
+
+
+@pytest.mark.parametrize("content", [b"\x00\xff garbage", b'{"format": "frontline-atlas-session"}'])
+def test_unreadable_last_session_is_one_line_and_the_app_starts(qtbot, content) -> None:
+    from viewmodels.session import default_last_session_path
+
+    path = default_last_session_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    QSettings().setValue("app/launched", True)
+    window = _launch(qtbot)
+    window.show()
+    qtbot.waitUntil(lambda: str(path) in window.statusBar().currentMessage(), timeout=10000)
+    assert "\n" not in window.statusBar().currentMessage()
+    assert window.app_vm.dataset.catalog() is None
