@@ -1,12 +1,12 @@
 """Run command-line jobs each in its own child process, limited to 1 GB and 10 s.
 
-``python -m tests.hostile.harness JOBS.json RESULTS.json`` imports the command line once, then
-forks one child per job (two at a time): the child sets ``RLIMIT_AS`` to 1 GB, moves into the
-job's folder with the job's environment (its own cache, data and temporary folders), sends
-stdout and stderr to files and calls :func:`ui.cli.run_command`, exactly what ``frontline-atlas``
-does after start-up. Forking from a warm parent saves the ~0.6 s import of every fresh process,
-which keeps several hundred runs well inside the CI budget; a crash (signal), a hang (killed at
-10 s) or a traceback in a child is still seen as such.
+``python -m tests.hostile.harness JOBS.json RESULTS.json [PARALLEL]`` imports the command line
+once, then forks one child per job (two at a time by default): the child sets ``RLIMIT_AS`` to
+1 GB, moves into the job's folder with the job's environment (its own cache, data and temporary
+folders), sends stdout and stderr to files and calls :func:`ui.cli.run_command`, exactly what
+``frontline-atlas`` does after start-up. Forking from a warm parent saves the ~0.6 s import of
+every fresh process, which keeps several hundred runs well inside the CI budget; a crash
+(signal), a hang (killed at 10 s) or a traceback in a child is still seen as such.
 """
 
 from __future__ import annotations
@@ -73,13 +73,13 @@ def _finish(job: dict[str, Any], status: int, usage: Any, began: float, killed: 
     }
 
 
-def run(jobs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Run every job (at most :data:`PARALLEL` at once); one result per job, in job order."""
+def run(jobs: list[dict[str, Any]], parallel: int = PARALLEL) -> list[dict[str, Any]]:
+    """Run every job (at most ``parallel`` at once); one result per job, in job order."""
     waiting = list(jobs)
     running: dict[int, tuple[dict[str, Any], float, bool]] = {}
     results: dict[str, dict[str, Any]] = {}
     while waiting or running:
-        while waiting and len(running) < PARALLEL:
+        while waiting and len(running) < parallel:
             job = waiting.pop(0)
             pid, began = _start(job)
             running[pid] = (job, began, False)
@@ -102,7 +102,8 @@ def main() -> int:
     from geo import areas, cache, delta, loader, oblasts, regions  # noqa: F401
 
     jobs = json.loads(Path(sys.argv[1]).read_text())
-    Path(sys.argv[2]).write_text(json.dumps(run(jobs)))
+    parallel = int(sys.argv[3]) if len(sys.argv) > 3 else PARALLEL
+    Path(sys.argv[2]).write_text(json.dumps(run(jobs, parallel)))
     return 0
 
 

@@ -41,13 +41,20 @@ def _prepare(root: Path, number: int, item: Case) -> tuple[Spec, dict[str, Path]
     return item.build(folders["input"]), folders
 
 
-def run_jobs(jobs: list[dict[str, Any]], scratch: Path) -> list[dict[str, Any]]:
-    """Run ``jobs`` through the harness in one subprocess; its results, in order."""
+def run_jobs(jobs: list[dict[str, Any]], scratch: Path, parallel: int = 2) -> list[dict[str, Any]]:
+    """Run ``jobs`` through the harness subprocess, ``parallel`` at once; results in job order."""
     jobs_file, results_file = scratch / "jobs.json", scratch / "results.json"
     jobs_file.write_text(json.dumps(jobs))
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     subprocess.run(
-        [sys.executable, "-m", "tests.hostile.harness", str(jobs_file), str(results_file)],
+        [
+            sys.executable,
+            "-m",
+            "tests.hostile.harness",
+            str(jobs_file),
+            str(results_file),
+            str(parallel),
+        ],
         cwd=ROOT,
         env=env,
         check=True,
