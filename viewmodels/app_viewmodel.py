@@ -67,7 +67,7 @@ class AppViewModel(QObject):
         self.layers = LayersViewModel(self)
         self.dataset = DatasetViewModel(self.runner, loader)
         self.timeline = TimelineViewModel(self)
-        self.compare = CompareViewModel(self.runner, self.map, delta)
+        self.compare = CompareViewModel(self.runner, delta)
         self.chart = ChartViewModel(self.runner, changes)
         self.cursor = CursorViewModel(self)
         self._title = APP_NAME
@@ -90,6 +90,7 @@ class AppViewModel(QObject):
         tl.sig_shown_date_changed.connect(self._on_timeline_shown_changed)
         for signal in (tl.sig_date_a_changed, tl.sig_date_b_changed, tl.sig_compare_changed):
             signal.connect(self._on_timeline_dates_changed)
+        self.compare.sig_geometries_changed.connect(self.map.set_compare)
         self.chart.sig_date_requested.connect(self._on_chart_date_requested)
         self.map.sig_cursor_moved.connect(self._on_map_cursor_moved)
         self.map.sig_view_changed.connect(self._on_map_view_changed)

@@ -7,7 +7,7 @@ The result's numbers feed the comparison panel; its geometries go to the map can
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,12 +22,6 @@ if TYPE_CHECKING:
     from geo.model import Catalog
     from geo.outliers import Outlier
     from viewmodels.tasks import TaskRunner
-
-
-class CompareSink(Protocol):
-    """Where the compared geometries go (the map's viewmodel)."""
-
-    def set_compare(self, compare: Any) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -73,18 +67,17 @@ class CompareViewModel(QObject):
     """A delta started (True) or finished (False) computing."""
     sig_error_changed = Signal(str)
     """The error message changed ("" when the last request succeeded)."""
+    sig_geometries_changed = Signal(object)
+    """The gained/lost geometries and outlines to draw changed (a
+    ``viewmodels.map_viewmodel.CompareGeometries`` or None); the application's viewmodel
+    passes them to the map's."""
 
-    def __init__(
-        self,
-        runner: TaskRunner,
-        sink: CompareSink | None = None,
-        delta: Callable[..., Any] | None = None,
-    ) -> None:
+    def __init__(self, runner: TaskRunner, delta: Callable[..., Any] | None = None) -> None:
         super().__init__()
         self._runner = runner
-        self._sink = sink
         self._delta = delta or default_delta
         self._result: Any = None
+        self._geometries: Any = None
         self._in_ukraine = True
         self._computing = False
         self._error = ""
@@ -92,8 +85,13 @@ class CompareViewModel(QObject):
         self._outliers: tuple[Outlier, ...] = ()
         self._batch = ChangeBatch(
             self,
-            {"result": "_result", "computing": "_computing", "error": "_error"},
-            by_identity={"result"},
+            {
+                "result": "_result",
+                "computing": "_computing",
+                "error": "_error",
+                "geometries": "_geometries",
+            },
+            by_identity={"result", "geometries"},
         )
 
     def result(self) -> Any:
@@ -101,6 +99,10 @@ class CompareViewModel(QObject):
 
     def computing(self) -> bool:
         return self._computing
+
+    def geometries(self) -> Any:
+        """What the map draws for the result (``CompareGeometries``), or None."""
+        return self._geometries
 
     def error(self) -> str:
         return self._error
@@ -167,19 +169,16 @@ class CompareViewModel(QObject):
         self._runner.submit(lambda: None, lambda _r: None, channel="compare")
         with self._batch:
             self._result, self._computing, self._error = None, False, ""
-        if self._sink is not None:
-            self._sink.set_compare(None)
+            self._geometries = None
 
     def _on_delta_done(self, payload: tuple[Any, Any, bool]) -> None:
         result, geometries, self._in_ukraine = payload
         with self._batch:
             self._result, self._computing, self._error = result, False, ""
-        if self._sink is not None:
-            self._sink.set_compare(geometries)
+            self._geometries = geometries
 
     def _on_delta_failed(self, exc: BaseException) -> None:
         with self._batch:
             self._result, self._computing = None, False
             self._error = one_line(exc)
-        if self._sink is not None:
-            self._sink.set_compare(None)
+            self._geometries = None

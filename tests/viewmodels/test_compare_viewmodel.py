@@ -19,7 +19,8 @@ def test_delta_numbers_match_independent_shapely_reference(qtbot) -> None:
     catalog = read_catalog("20241101", 20)
     series = catalog.series_names()[0]
     map_vm = MapViewModel()
-    vm = CompareViewModel(TaskRunner(synchronous=True), map_vm, engine()[1])
+    vm = CompareViewModel(TaskRunner(synchronous=True), engine()[1])
+    vm.sig_geometries_changed.connect(map_vm.set_compare)
     a_date, b_date = dt.date(2024, 11, 1), dt.date(2024, 11, 20)
     with qtbot.waitSignal(map_vm.sig_compare_changed):
         vm.request(catalog, series, a_date, b_date)
@@ -45,7 +46,8 @@ def test_same_request_twice_computes_once_and_clear_resets_map(qtbot) -> None:
         return engine()[1](*args)
 
     map_vm = MapViewModel()
-    vm = CompareViewModel(TaskRunner(synchronous=True), map_vm, counting)
+    vm = CompareViewModel(TaskRunner(synchronous=True), counting)
+    vm.sig_geometries_changed.connect(map_vm.set_compare)
     args = (catalog, SERIES if SERIES in catalog.series else catalog.series_names()[0])
     vm.request(*args, dt.date(2024, 11, 1), dt.date(2024, 11, 3))
     with qtbot.assertNotEmitted(vm.sig_result_changed):
@@ -59,7 +61,7 @@ def test_same_request_twice_computes_once_and_clear_resets_map(qtbot) -> None:
 
 def test_error_is_a_message(qtbot) -> None:
     catalog = read_catalog("20241101", 3)
-    vm = CompareViewModel(TaskRunner(synchronous=True), MapViewModel(), engine()[1])
+    vm = CompareViewModel(TaskRunner(synchronous=True), engine()[1])
     with qtbot.waitSignal(vm.sig_error_changed):
         vm.request(catalog, catalog.series_names()[0], dt.date(2020, 1, 1), dt.date(2024, 11, 3))
     assert "2020-01-01" in vm.error()

@@ -31,7 +31,7 @@ def catalog() -> Catalog:
 
 def test_rows_equal_delta_by_oblast(qtbot, catalog, capsys) -> None:
     runner = TaskRunner(synchronous=True)
-    compare = CompareViewModel(runner, None, engine()[1])
+    compare = CompareViewModel(runner, engine()[1])
     fits: list[tuple[float, ...]] = []
     vm = OblastViewModel(compare, runner, fits.append)
     with qtbot.waitSignal(vm.sig_rows_changed) as blocker:
@@ -67,7 +67,7 @@ def test_breakdown_runs_off_the_ui_thread_and_clears(qtbot, catalog) -> None:
         return oblast_breakdown(gained, lost)
 
     runner = TaskRunner()
-    compare = CompareViewModel(runner, None, engine()[1])
+    compare = CompareViewModel(runner, engine()[1])
     vm = OblastViewModel(compare, runner, lambda _box: None, breakdown)
     with qtbot.waitSignal(vm.sig_rows_changed, timeout=20000):
         compare.request(catalog, catalog.series_names()[0], A, B)
@@ -86,7 +86,7 @@ def test_a_failing_breakdown_is_a_message(qtbot, catalog) -> None:
         raise ValueError("oblasts_hi layer missing\nmore")
 
     runner = TaskRunner(synchronous=True)
-    compare = CompareViewModel(runner, None, engine()[1])
+    compare = CompareViewModel(runner, engine()[1])
     vm = OblastViewModel(compare, runner, lambda _box: None, broken)
     compare.request(catalog, catalog.series_names()[0], A, B)
     assert vm.error() == "by oblast: oblasts_hi layer missing"
