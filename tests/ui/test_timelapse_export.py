@@ -84,8 +84,8 @@ def test_a_video_frame_matches_the_png_page_of_its_date(catalog, tmp_path) -> No
     assert render_image(page).save(str(png))
     reference = np.asarray(Image.open(png).convert("RGB")).astype(int)
     difference = np.abs(video - reference)
-    assert difference.mean() < 2.5
-    assert np.percentile(difference, 99) < 40
+    assert difference.mean() < 1.5  # measured 0.56: H.264 at crf 20 keeps the map's colours
+    assert np.percentile(difference, 99) < 16  # measured 7 (edges and text, chroma subsampled)
     other = image_array(render_image(job.frame(0, options, None)[0]))[..., 2::-1].astype(int)
     assert np.abs(video - other).mean() > difference.mean()  # not just any map matches
 
