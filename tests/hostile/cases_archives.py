@@ -15,6 +15,7 @@ from tests.hostile.common import (
     case,
     geojson_bytes,
     kml_bytes,
+    one_file,
     zip_of,
 )
 
@@ -92,23 +93,19 @@ def _gzip_bomb(folder: Path) -> Spec:
 @case("compression", "gzip_truncated")
 def _gzip_cut(folder: Path) -> Spec:
     data = gzip.compress(geojson_bytes())
-    path = folder / "cut_2024-01-01.geojson.gz"
-    path.write_bytes(data[: len(data) // 2])
-    return Spec([str(path)], names=path.name)
+    return one_file(folder, "cut_2024-01-01.geojson.gz", data[: len(data) // 2])
 
 
 @case("compression", "gzip_wrong_magic")
 def _gzip_magic(folder: Path) -> Spec:
-    path = folder / "plain_2024-01-01.geojson.gz"
-    path.write_bytes(geojson_bytes())
-    return Spec([str(path)], names=path.name)
+    return one_file(folder, "plain_2024-01-01.geojson.gz", geojson_bytes())
 
 
 @case("compression", "gzip_trailing_garbage")
 def _gzip_trailing(folder: Path) -> Spec:
-    path = folder / "tail_2024-01-01.geojson.gz"
-    path.write_bytes(gzip.compress(geojson_bytes()) + b"garbage")
-    return Spec([str(path)], names=path.name)
+    return one_file(
+        folder, "tail_2024-01-01.geojson.gz", gzip.compress(geojson_bytes()) + b"garbage"
+    )
 
 
 @case("compression", "zip_bomb_member")
@@ -206,9 +203,7 @@ def _zip_cut(folder: Path) -> Spec:
 
 @case("archive", "zip_wrong_magic")
 def _zip_magic(folder: Path) -> Spec:
-    path = folder / "text.zip"
-    path.write_bytes(b"this is not a zip archive at all\n" * 10)
-    return Spec([str(path)], names="text.zip")
+    return one_file(folder, "text.zip", b"this is not a zip archive at all\n" * 10)
 
 
 @case("archive", "zip_crc_mismatch")
@@ -232,31 +227,25 @@ def _laughs(folder: Path) -> Spec:
         f'<!ENTITY a{i} "{("&a" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
     )
     doctype = f"<!DOCTYPE kml [{entities}]>"
-    path = folder / "laughs_2024-01-01.kml"
-    path.write_bytes(kml_bytes(RING_TEXT, "<name>&a9;</name>", doctype))
-    return Spec([str(path)], names=path.name)
+    return one_file(
+        folder, "laughs_2024-01-01.kml", kml_bytes(RING_TEXT, "<name>&a9;</name>", doctype)
+    )
 
 
 @case("kml", "external_entity")
 def _external(folder: Path) -> Spec:
     doctype = '<!DOCTYPE kml [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-    path = folder / "xxe_2024-01-01.kml"
-    path.write_bytes(kml_bytes(RING_TEXT, "<name>&x;</name>", doctype))
-    return Spec([str(path)], names=path.name)
+    return one_file(folder, "xxe_2024-01-01.kml", kml_bytes(RING_TEXT, "<name>&x;</name>", doctype))
 
 
 @case("kml", "lon_500_lat_95")
 def _kml_far(folder: Path) -> Spec:
-    path = folder / "far_2024-01-01.kml"
-    path.write_bytes(kml_bytes("37,48 500,95 37.5,48.5 37,48"))
-    return Spec([str(path)], names=path.name)
+    return one_file(folder, "far_2024-01-01.kml", kml_bytes("37,48 500,95 37.5,48.5 37,48"))
 
 
 @case("kml", "nan_and_inf")
 def _kml_nan(folder: Path) -> Spec:
-    path = folder / "nan_2024-01-01.kml"
-    path.write_bytes(kml_bytes("37,48 nan,nan inf,48.5 37,48"))
-    return Spec([str(path)], names=path.name)
+    return one_file(folder, "nan_2024-01-01.kml", kml_bytes("37,48 nan,nan inf,48.5 37,48"))
 
 
 @case("kml", "folders_5000_deep")
@@ -269,19 +258,49 @@ def _kml_deep(folder: Path) -> Spec:
 
 @case("kml", "malformed_coordinates")
 def _kml_coords(folder: Path) -> Spec:
-    path = folder / "bad_2024-01-01.kml"
-    path.write_bytes(kml_bytes("a,b c,d e,f a,b"))
-    return Spec([str(path)], names=path.name)
+    return one_file(folder, "bad_2024-01-01.kml", kml_bytes("a,b c,d e,f a,b"))
 
 
 @case("kml", "not_xml")
 def _kml_text(folder: Path) -> Spec:
-    path = folder / "text_2024-01-01.kml"
-    path.write_bytes(b"\x00\x01 not xml <<<")
-    return Spec([str(path)], names=path.name)
+    return one_file(folder, "text_2024-01-01.kml", b"\x00\x01 not xml <<<")
 
 
 @case("kml", "kmz_without_kml")
 def _kmz_empty(folder: Path) -> Spec:
     path = zip_of(folder / "empty_2024-01-01.kmz", {"readme.txt": b"hi"})
     return Spec([str(path)], names=path.name)
+
+
+@case("kml", "multigeometry_200_deep")
+def _kml_multi(folder: Path) -> Spec:
+    polygon = (
+        f"<Polygon><outerBoundaryIs><LinearRing><coordinates>{RING_TEXT}</coordinates>"
+        "</LinearRing></outerBoundaryIs></Polygon>"
+    )
+    nested = "<MultiGeometry>" * 200 + polygon + "</MultiGeometry>" * 200
+    data = kml_bytes(RING_TEXT).replace(
+        b"<Placemark><name>x</name>", f"<Placemark>{nested}".encode()
+    )
+    return one_file(folder, "multi_2024-01-01.kml", data)
+
+
+@case("kml", "wrong_encoding_declared")
+def _kml_encoding(folder: Path) -> Spec:
+    data = kml_bytes(RING_TEXT).replace(b'version="1.0"', b'version="1.0" encoding="utf-16"')
+    return one_file(folder, "enc_2024-01-01.kml", data)
+
+
+@case("compression", "gzip_bomb_inside_zip")
+def _zip_of_gzip_bomb(folder: Path) -> Spec:
+    data, crc = _bomb()
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+    bomb = header + data + struct.pack("<II", crc, BOMB_BYTES & 0xFFFFFFFF)
+    path = zip_of(folder / "outer.zip", {"b_2024-01-01.geojson.gz": bomb}, zipfile.ZIP_STORED)
+    return Spec([str(path)], names="outer.zip")
+
+
+@case("archive", "member_name_with_control_characters")
+def _zip_names(folder: Path) -> Spec:
+    path = zip_of(folder / "names.zip", {"evil\n\x1b[2J_2024-01-01.geojson": b"{"})
+    return Spec([str(path)], names="names.zip")

@@ -223,10 +223,10 @@ def _overlapping(folder: Path) -> Spec:
     return _one(folder, "overlap_2024-01-01.geojson", collection(*features))
 
 
-@case("json", "vertices_1_4m_in_28mb")
+@case("json", "vertices_700k_in_14mb")
 def _vertices(folder: Path) -> Spec:
     block = ",".join(f"[{37 + (i % 7) * 1e-3:.4f},{48 + i * 1e-3:.4f}]" for i in range(1000))
-    text = '{"type":"Polygon","coordinates":[[' + ",".join([block] * 1400) + ",[37.0,48.0]]]}"
+    text = '{"type":"Polygon","coordinates":[[' + ",".join([block] * 700) + ",[37.0,48.0]]]}"
     (folder / "dense_2024-01-01.geojson").write_text(text)
     return Spec([str(folder / "dense_2024-01-01.geojson")], "either", names="dense_2024-01-01")
 
@@ -305,3 +305,23 @@ def _bytes_broken(folder: Path) -> Spec:
     name = os.fsdecode(b"\xff\xfe_2024-01-01.geojson")
     (folder / name).write_text("{")
     return Spec([str(folder / name)], names="\\xff\\xfe_2024-01-01.geojson")
+
+
+@case("file kind", "symlink_loop_in_folder")
+def _loop(folder: Path) -> Spec:
+    good_pair(folder)
+    (folder / "sub").mkdir()
+    os.symlink(folder, folder / "sub" / "loop")
+    return Spec([str(folder)], "ok")
+
+
+@case("json", "byte_order_mark")
+def _bom(folder: Path) -> Spec:
+    text = json.dumps(collection(feature()))
+    (folder / "bom_2024-01-01.geojson").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    return Spec([str(folder / "bom_2024-01-01.geojson")], "either", names="bom_2024-01-01")
+
+
+@case("names", "name_is_only_a_suffix")
+def _suffix_only(folder: Path) -> Spec:
+    return _one(folder, ".geojson", collection(feature()))

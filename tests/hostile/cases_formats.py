@@ -85,28 +85,27 @@ def _dbf_short(folder: Path) -> Spec:
     return Spec([str(path)], "either", names=path.name)
 
 
-@case("shapefile", "dbf_garbage")
-def _dbf_garbage(folder: Path) -> Spec:
+def _broken_sidecar(folder: Path, suffix: str, data: bytes) -> Spec:
+    """A good shapefile whose ``suffix`` sidecar is replaced by ``data``: refused or read."""
     spec = _shp(folder, SQUARE)
-    (folder / "area_2024-01-01.dbf").write_bytes(os.urandom(300))
+    (folder / f"area_2024-01-01{suffix}").write_bytes(data)
     spec.expect = "either"
     return spec
+
+
+@case("shapefile", "dbf_garbage")
+def _dbf_garbage(folder: Path) -> Spec:
+    return _broken_sidecar(folder, ".dbf", os.urandom(300))
 
 
 @case("shapefile", "prj_garbage")
 def _prj(folder: Path) -> Spec:
-    spec = _shp(folder, SQUARE)
-    (folder / "area_2024-01-01.prj").write_text('PROJCS["broken",GEOGCS[')
-    spec.expect = "either"
-    return spec
+    return _broken_sidecar(folder, ".prj", b'PROJCS["broken",GEOGCS[')
 
 
 @case("shapefile", "shx_garbage")
 def _shx(folder: Path) -> Spec:
-    spec = _shp(folder, SQUARE)
-    (folder / "area_2024-01-01.shx").write_bytes(os.urandom(200))
-    spec.expect = "either"
-    return spec
+    return _broken_sidecar(folder, ".shx", os.urandom(200))
 
 
 @case("shapefile", "dbf_is_a_fifo")
@@ -265,3 +264,17 @@ def _region_many(folder: Path) -> Spec:
 @case("regions", "color_not_hex")
 def _region_color(folder: Path) -> Spec:
     return _region_case(folder, collection(feature(properties={"color": [1, 2]})))
+
+
+@case("regions", "nested_100k_deep")
+def _region_deep(folder: Path) -> Spec:
+    spec = _region_case(folder, [], "deep.geojson")
+    (folder / "deep.geojson").write_text("[" * 100_000 + "]" * 100_000)
+    return spec
+
+
+@case("regions", "the_largest_allowed_box")
+def _region_box(folder: Path) -> Spec:
+    spec = _region_case(folder, collection(feature(_box(-60, 0, 120, 85))))
+    spec.expect = "ok"
+    return spec

@@ -93,6 +93,12 @@ def write_json(path: Path, document: Any) -> Path:
     return path
 
 
+def one_file(folder: Path, name: str, data: bytes, expect: str = "error") -> Spec:
+    """A case of one file ``name`` holding ``data``, expected to be named in the error."""
+    (folder / name).write_bytes(data)
+    return Spec([str(folder / name)], expect, names=name)
+
+
 def good_pair(folder: Path) -> list[Path]:
     """Two valid snapshots, one per date of :data:`DATES`."""
     first = write_json(folder / f"front_{DATES[0]}.geojson", collection(feature()))
