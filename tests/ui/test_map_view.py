@@ -56,6 +56,31 @@ def _largest_inner_point(geometry: shapely.Geometry) -> tuple[float, float]:
     return point.x, point.y
 
 
+def _render_fill(view: MapView, lon: float, lat: float, size=(900, 600)) -> QColor:
+    """The most common colour of the 11×11 pixels around lon/lat: a hatched area's fill colour
+    between its hatch lines."""
+    from collections import Counter
+
+    image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    view.render_into(painter, QRectF(0, 0, *size))
+    painter.end()
+    centre = _pixel_of(view, lon, lat, size)
+    colours = Counter(
+        image.pixel(centre[0] + dx, centre[1] + dy) for dx in range(-5, 6) for dy in range(-5, 6)
+    )
+    return QColor.fromRgba(colours.most_common(1)[0][0])
+
+
+def _pixel_of(view: MapView, lon: float, lat: float, size) -> tuple[int, int]:
+    rect = view.view_box.viewRect()
+    scale = min(size[0] / rect.width(), size[1] / rect.height())
+    x, y = to_display(np.array([lon]), np.array([lat]))
+    col = size[0] / 2 + (x[0] - rect.center().x()) * scale
+    row = size[1] / 2 - (y[0] - rect.center().y()) * scale
+    return round(col), round(row)
+
+
 def _render_pixel(view: MapView, lon: float, lat: float, size=(900, 600)) -> QColor:
     """Render into an image and read the pixel at lon/lat (mapped independently of Frame)."""
     image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
@@ -74,14 +99,16 @@ def test_render_into_draws_gained_and_lost_in_their_colours(view, days):
     a, b = days
     lon, lat = _largest_inner_point(b.difference(a))
     view.zoom_to_lonlat((lon - 0.15, lat - 0.1, lon + 0.15, lat + 0.1))
-    gained = _render_pixel(view, lon, lat)
-    assert gained.red() > 150
+    gained = _render_fill(view, lon, lat)  # crimson (ui.map.compare_style)
+    assert gained.red() > 130
     assert gained.green() < 60
-    assert gained.blue() < 70
+    assert gained.blue() < 80
     lon, lat = _largest_inner_point(a.difference(b))
     view.zoom_to_lonlat((lon - 0.03, lat - 0.02, lon + 0.03, lat + 0.02))
-    lost = _render_pixel(view, lon, lat)
-    assert lost.blue() > lost.red() + 60
+    lost = _render_fill(view, lon, lat)  # amber, never a series' colour
+    assert lost.red() > 200
+    assert lost.green() > 140
+    assert lost.blue() < 90
 
 
 def test_hidden_series_is_not_drawn(view):
