@@ -33,14 +33,11 @@ def window(qtbot):
     feature.previews.shutdown()
 
 
-def test_the_action_sits_in_the_file_menu_and_needs_data(window) -> None:
+def test_the_file_menu_opens_the_dialog_on_what_the_window_shows(qtbot, window) -> None:
     texts = [a.text() for a in window.menu("&File").actions()]
     assert ACTION_TEXT in texts
     assert texts.index(ACTION_TEXT) < texts.index("&Quit")
     assert window.timelapse.action.isEnabled()
-
-
-def test_the_dialog_starts_from_what_the_window_shows(qtbot, window) -> None:
     window.map_view.zoom_to_lonlat(VIEW)
     qtbot.waitUntil(lambda: window.app_vm.map.view_bbox() is not None, timeout=10000)
     window.app_vm.layers.set_color("DeepState occupied", "#123456")
