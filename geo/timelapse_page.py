@@ -69,12 +69,13 @@ def caption(plan: TimelapsePlan, index: int, numbers: Sequence[FrameNumbers]) ->
     first = format_date(plan.first.date)
     if frame.previous is None:
         lines = [f"{format_km2(whole.area_km2)} held on {first}, the first frame."]
-    else:
-        lines = [
-            f"Since {format_date(frame.previous.date)}: {format_km2(whole.gained_km2)} gained, "
-            f"{format_km2(whole.lost_km2)} lost.",
-            f"Since {first}: net {_signed(whole.net_since_first_km2)}.",
-        ]
+        lines += [f"{r.region}: {format_km2(r.area_km2)} held." for r in regions]
+        return " ".join(lines)
+    lines = [
+        f"Since {format_date(frame.previous.date)}: {format_km2(whole.gained_km2)} gained, "
+        f"{format_km2(whole.lost_km2)} lost.",
+        f"Since {first}: net {_signed(whole.net_since_first_km2)}.",
+    ]
     lines += [
         f"{r.region}: {_signed(r.net_km2)} since the previous frame, "
         f"{_signed(r.net_since_first_km2)} since {first}."

@@ -54,6 +54,8 @@ def test_regions_get_a_caption_line_each(catalog):
     inside = compute_delta(catalog, SERIES, DAYS[0], DAYS[2], region)
     assert "Kurakhove: " in text
     assert f"{format_km2(inside.net_km2, signed=True)} since 1 Nov 2024." in text
+    first = caption(plan, 0, _numbers(catalog, plan, 0, [region]))
+    assert first.endswith(f"Kurakhove: {format_km2(inside.area_from_km2)} held.")
 
 
 def test_every_page_shows_its_snapshot_in_one_extent(catalog):
