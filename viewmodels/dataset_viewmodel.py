@@ -382,7 +382,7 @@ class DatasetViewModel(QObject):
         reason = f"{refused[0].path}: {refused[0].detail}" if refused else "no polygon data"
         self._set_loading(False)
         self._set_problems(self._problems + refused)
-        self._set_message(f"nothing loaded ({reason}); the previous data is kept")
+        self._set_message(f"nothing loaded, {len(refused)} refused (see Problems); data kept")
         self.sig_error_raised.emit(f"Nothing could be loaded: {reason}")
 
     def _on_load_failed(self, state: _LoadState, exc: BaseException) -> None:

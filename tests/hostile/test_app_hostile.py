@@ -151,7 +151,7 @@ def test_opening_a_bad_file_keeps_what_was_open(qtbot, tmp_path: Path, name: str
     qtbot.waitUntil(lambda: not vm.loading(), timeout=30000)
     assert vm.catalog() is before
     assert bad.name in errors[0]
-    assert "previous data is kept" in vm.message()
+    assert vm.message() == "nothing loaded, 1 refused (see Problems); data kept"
     assert any(r.kind == "refused" and bad.name in r.path for r in vm.problems())
 
 
