@@ -163,6 +163,8 @@ def copy_member(
     The member's declared sizes are not trusted: the count is made on what actually comes out.
     ``budget`` is what the archive may still extract in total.
     """
+    if info.flag_bits & 0x1:
+        raise ReadError(display, "the member is encrypted (it needs a password), not read")
     limit = min(MAX_FILE_BYTES, budget)
     written = 0
     with archive.open(info) as source:

@@ -120,9 +120,9 @@ def _kmz_bomb(folder: Path) -> Spec:
     return Spec([str(path)], names="bomb_2024-01-01.kmz")
 
 
-@case("archive", "zip_5000_members")
+@case("archive", "zip_12000_members")
 def _zip_many(folder: Path) -> Spec:
-    members = {f"m{i}.txt": b"" for i in range(5000)}
+    members = {f"m{i}.txt": b"" for i in range(12_000)}
     path = zip_of(folder / "many.zip", members, zipfile.ZIP_STORED)
     return Spec([str(path)], names="many.zip")
 
