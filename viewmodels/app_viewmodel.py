@@ -50,6 +50,8 @@ class AppViewModel(QObject):
     """The synthetic demo was loaded (True) or replaced by real data (False)."""
     sig_recent_changed = Signal(object)
     """The recent files list changed (a list of str)."""
+    sig_welcome_changed = Signal(bool)
+    """Whether the Welcome dock is offered changed (nothing loaded nor loading, or the demo)."""
 
     def __init__(
         self,
@@ -72,10 +74,14 @@ class AppViewModel(QObject):
         self.cursor = CursorViewModel(self)
         self._title = APP_NAME
         self._demo = False
+        self._welcome = True
         self._restored = False
         self._saved_view = self.settings.view_bbox()
         self._view_restored = False
         self._connect()
+        from viewmodels.series_follow import SeriesFollower
+
+        self._series_follower = SeriesFollower(self.dataset, self.layers, self.timeline, self)
         from viewmodels.session import SessionViewModel
 
         self.session = SessionViewModel(self)
@@ -85,6 +91,8 @@ class AppViewModel(QObject):
 
     def _connect(self) -> None:
         self.dataset.sig_catalog_changed.connect(self._on_dataset_catalog_changed)
+        self.dataset.sig_catalog_changed.connect(self._update_welcome)
+        self.dataset.sig_loading_changed.connect(self._update_welcome)
         tl = self.timeline
         tl.sig_series_changed.connect(self._on_timeline_series_changed)
         tl.sig_shown_date_changed.connect(self._on_timeline_shown_changed)
@@ -102,6 +110,17 @@ class AppViewModel(QObject):
 
     def is_demo(self) -> bool:
         return self._demo
+
+    def welcome(self) -> bool:
+        """Whether to offer the Welcome dock: nothing loaded nor loading, or the synthetic demo."""
+        return self._welcome
+
+    def _update_welcome(self, *_args: object) -> None:
+        dataset = self.dataset
+        welcome = self._demo or (dataset.catalog() is None and not dataset.loading())
+        if welcome != self._welcome:
+            self._welcome = welcome
+            self.sig_welcome_changed.emit(welcome)
 
     def recent_files(self) -> list[str]:
         return self.settings.recent_files()
@@ -274,6 +293,7 @@ class AppViewModel(QObject):
         if demo != self._demo:
             self._demo = demo
             self.sig_demo_changed.emit(demo)
+            self._update_welcome()
         if title != self._title:
             self._title = title
             self.sig_title_changed.emit(title)

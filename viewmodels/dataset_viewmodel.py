@@ -178,6 +178,8 @@ class DatasetViewModel(QObject):
     """Internal: the worker reported progress; delivered queued on the main thread."""
     sig_series_choices_changed = Signal(object)
     """The user's :class:`~geo.series_choices.SeriesChoices` changed (rename, merge, split…)."""
+    sig_series_renamed = Signal(str, str)
+    """The user renamed a series (old name, new name); the regrouped catalog follows."""
 
     def __init__(self, runner: TaskRunner, loader: Loader | None = None) -> None:
         super().__init__()
@@ -328,7 +330,9 @@ class DatasetViewModel(QObject):
     def rename_series(self, old: str, new: str) -> None:
         """Rename the series ``old`` (to an existing name: merge into it). Undoable."""
         choices = self._choices.renamed(self._automatic(), old, new)
-        self._push(choices, f"Rename {old} to {new}")
+        if choices != self._choices:
+            self.sig_series_renamed.emit(old, " ".join(new.split()))  # before the new catalog
+            self._push(choices, f"Rename {old} to {new}")
 
     def merge_series(self, names: Sequence[str], into: str) -> None:
         """Show the series ``names`` as one series ``into``. Undoable."""

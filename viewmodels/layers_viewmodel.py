@@ -113,6 +113,20 @@ class LayersViewModel(QObject):
         self._layers = layers
         self.sig_layers_changed.emit()
 
+    def rename_series_layer(self, old: str, new: str) -> None:
+        """Give series layer ``old``'s place and style to ``new`` (the series was renamed).
+
+        Nothing happens when ``old`` is not shown or ``new`` already is (a merge into an existing
+        series keeps that series' look).
+        """
+        names = {layer.name for layer in self._layers}
+        if old not in names or new in names:
+            return
+        index = self._index(old)
+        self._remembered[old] = self._layers[index]
+        self._layers[index] = replace(self._layers[index], name=new)
+        self.sig_layers_changed.emit()
+
     def set_visible(self, name: str, visible: bool) -> None:
         """Show or hide a layer."""
         self._update(name, visible=bool(visible))

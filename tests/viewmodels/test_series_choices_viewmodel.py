@@ -126,3 +126,18 @@ def test_a_frontline_project_keeps_the_series_choices(qtbot, app, tmp_path) -> N
     assert again.session.open_project(project)
     assert _series(again) == [ASSESSED_ADVANCES, CLAIMED_COUNTEROFFENSIVES, "ISW control"]
     assert again.dataset.series_choices() == ds.series_choices()
+
+
+def test_a_renamed_series_keeps_its_colour_place_and_selection(qtbot, app) -> None:
+    app.open_paths([str(ZIPS)])
+    app.timeline.set_series(CLAIMED_CONTROL)
+    app.layers.set_color(CLAIMED_CONTROL, "#123456")
+    before = [layer.name for layer in app.layers.series_layers()]
+    app.dataset.rename_series(CLAIMED_CONTROL, "Claimed by Russia")
+    after = [layer.name for layer in app.layers.series_layers()]
+    assert after == [n if n != CLAIMED_CONTROL else "Claimed by Russia" for n in before]
+    assert app.layers.layer("Claimed by Russia").color == "#123456"
+    assert app.timeline.series() == "Claimed by Russia"
+    app.dataset.rename_series(ASSESSED_ADVANCES, "Claimed by Russia")  # a merge: that look stays
+    assert app.layers.layer("Claimed by Russia").color == "#123456"
+    assert ASSESSED_ADVANCES not in [layer.name for layer in app.layers.series_layers()]
