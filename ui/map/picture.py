@@ -74,8 +74,8 @@ def paint_map(
     for item in picture.layers:
         if item.isVisible():
             item.render_frame(painter, frame)
-    for item, to_view in sorted(picture.overlays, key=lambda pair: pair[0].zValue()):
-        paint_item_tree(painter, item, to_view * frame.transform(), frame.scale)
+    for overlay, to_view in sorted(picture.overlays, key=lambda pair: pair[0].zValue()):
+        paint_item_tree(painter, overlay, to_view * frame.transform(), frame.scale)
     labels = layout_labels(picture.places(frame), frame)
     paint_labels(painter, labels, picture.label_color, frame.scale)
     if scale_bar:
