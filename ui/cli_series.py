@@ -154,9 +154,12 @@ def delta_output(
 
 
 def outlier_text(catalog: Catalog) -> str:
-    """``inspect``'s outlier section: each suspect snapshot with its dates and jump."""
+    """``inspect``'s data warnings: file names whose date the contents contradict, outliers."""
+    from geo.dates import DATE_FROM_NAME
     from geo.outliers import catalog_outliers
 
+    named = [r for r in catalog.repairs() if r.kind == DATE_FROM_NAME]
     found = catalog_outliers(catalog)
-    lines = [f"Outliers: {len(found)}", *(f"  {o.series}: {o.message()}" for o in found)]
+    lines = [f"Dates from file names: {len(named)}", *(f"  {r.path}: {r.detail}" for r in named)]
+    lines += [f"Outliers: {len(found)}", *(f"  {o.series}: {o.message()}" for o in found)]
     return "\n".join(lines) + "\n"

@@ -182,6 +182,10 @@ def test_inspect_lists_a_file_name_date_that_disagrees_with_the_contents(
     assert status == 0
     assert "first 2024-04-10" in out
     assert "date_from_name x7 (the name says 2024-04-10, attribute 'date' says 2024-04-04" in out
+    assert (
+        f"Dates from file names: 1\n  {copy}: the name says 2024-04-10, attribute 'date' says"
+        " 2024-04-04; the name's date is used\n" in out
+    )
 
 
 def test_as_series_through_main(tmp_path: Path) -> None:
