@@ -112,11 +112,17 @@ def test_regions_never_show_figures_from_the_demo(qtbot) -> None:
 def test_relaunch_shows_no_data_until_the_regions_data_is_loaded(qtbot) -> None:
     _quit(_work_session(qtbot))
     again = _launch(qtbot)
-    regions = again.regions.vm
-    qtbot.waitUntil(lambda: again.app_vm.dataset.loading(), timeout=10000)
-    assert regions.stats(regions.regions()[0].id) is None
-    assert not again.app_vm.session.regions_have_data()
+    regions, session = again.regions.vm, again.app_vm.session
+    while_loading = []
+
+    def on_loading(loading: bool) -> None:
+        if loading:
+            first = regions.regions()[0].id
+            while_loading.append((regions.stats(first), session.regions_have_data()))
+
+    again.app_vm.dataset.sig_loading_changed.connect(on_loading)
     _loaded(qtbot, again)
+    assert while_loading == [(None, False)]
     _figures(qtbot, again)
 
 
