@@ -3,7 +3,8 @@
 The worker never touches a widget or a viewmodel: the loader's ``progress`` callback writes into
 a lock-guarded :class:`_LoadState`, which pokes the main thread through a queued signal (at most
 one poke in flight, so a fast loader cannot flood the event loop); ``cancelled`` reads a
-``threading.Event`` that :meth:`DatasetViewModel.cancel` sets.
+``threading.Event`` that :meth:`DatasetViewModel.cancel` sets. Loads run in their own threads and
+post only to an object that is never deleted (:mod:`viewmodels.load_threads`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from geo.dates import DATE_FROM_NAME
@@ -20,7 +21,7 @@ from geo.demo import is_demo_path
 from geo.errors import one_line
 from geo.gaps import find_gaps
 from geo.series_choices import SeriesChoices
-from viewmodels.load_threads import LoadThreads
+from viewmodels.load_threads import LoadThreads, post_progress
 from viewmodels.series_commands import ChangeSeriesCommand
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ def problem_rows(catalog: Catalog) -> tuple[ProblemRow, ...]:
 class _LoadState:
     """Thread-safe progress and cancel flag shared by one load and the main thread."""
 
-    def __init__(self, poke: Callable[[], None]) -> None:
+    def __init__(self, poke: Callable[[_LoadState], None]) -> None:
         self._lock = threading.Lock()
         self._cancel = threading.Event()
         self._poke = poke
@@ -145,7 +146,7 @@ class _LoadState:
             self._progress = LoadProgress(fraction, text)
             poke, self._poked = not self._poked, True
         if poke:
-            self._poke()
+            self._poke(self)
 
     def take(self) -> LoadProgress:
         with self._lock:
@@ -174,8 +175,6 @@ class DatasetViewModel(QObject):
     """The one-line status message changed (loaded N snapshots, cancelled, failed…)."""
     sig_error_raised = Signal(str)
     """A load failed; the argument is a one-line message for the user."""
-    sig_progress_poked = Signal()
-    """Internal: the worker reported progress; delivered queued on the main thread."""
     sig_series_choices_changed = Signal(object)
     """The user's :class:`~geo.series_choices.SeriesChoices` changed (rename, merge, split…)."""
     sig_series_renamed = Signal(str, str)
@@ -197,11 +196,9 @@ class DatasetViewModel(QObject):
         self._outliers: tuple[Outlier, ...] = ()
         self.undo_stack = QUndoStack(self)
         """Undo and redo of series choices."""
-        self.sig_progress_poked.connect(
-            self._on_worker_progress, Qt.ConnectionType.QueuedConnection
-        )
         self._threads = LoadThreads(self)
         self._threads.sig_load_finished.connect(self._on_load_finished)
+        self._threads.sig_load_progressed.connect(self._on_worker_progress)
 
     def catalog(self) -> Catalog | None:
         return self._catalog
@@ -233,7 +230,8 @@ class DatasetViewModel(QObject):
             return
         if self._state is not None:
             self._state.cancel()
-        state = _LoadState(self.sig_progress_poked.emit)
+        state = _LoadState(post_progress)
+        self._threads.track(state)
         self._state = state
         loader = self._loader
         self._set_loading(True)
@@ -259,6 +257,7 @@ class DatasetViewModel(QObject):
         """Stop the running load now and keep the previous data (a stuck read is abandoned)."""
         if self._state is not None:
             self._state.cancel()
+            self._threads.forget(self._state)
             self._state = None
             self._set_loading(False)
             self._set_message("load cancelled; the previous data is kept")
@@ -269,10 +268,10 @@ class DatasetViewModel(QObject):
         elif isinstance(outcome, BaseException):
             self._on_load_failed(state, outcome)
 
-    @Slot()
-    def _on_worker_progress(self) -> None:
-        if self._state is not None and self._loading:
-            self._set_progress(self._state.take())
+    @Slot(object)
+    def _on_worker_progress(self, state: _LoadState) -> None:
+        if state is self._state and self._loading:
+            self._set_progress(state.take())
 
     def _on_load_done(self, state: _LoadState, result: _LoadResult) -> None:
         if state is not self._state:
