@@ -153,3 +153,39 @@ def _report(results: list[dict[str, Any]], failures: dict[str, list[str]]) -> No
 @pytest.mark.parametrize("item", CASES, ids=[c.key for c in CASES])
 def test_case_ends_cleanly(battery: dict[str, list[str]], item: Case) -> None:
     assert battery[item.key] == []
+
+
+REAL_PROCESS_CASES = (
+    "file kind:fifo_named",
+    "compression:gzip_bomb_geojson",
+    "coordinates:crs84_1e308",
+)
+
+
+def _limit_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+@pytest.mark.parametrize("key", REAL_PROCESS_CASES)
+def test_a_fresh_frontline_atlas_process_ends_cleanly_too(tmp_path: Path, key: str) -> None:
+    """The harness forks from a warm parent; a few cases through ``main.py`` itself as well."""
+    (item,) = [c for c in CASES if c.key == key]
+    folders = {name: tmp_path / name for name in ("input", "home", "tmp", "work")}
+    for folder in folders.values():
+        folder.mkdir()
+    spec = item.build(folders["input"])
+    env = {**os.environ, **job("x", [], folders)["env"]}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *spec.runs()[0]],
+        cwd=folders["work"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        preexec_fn=_limit_memory,
+        check=False,
+    )
+    result = {"id": key, "exit": done.returncode, "killed": False, "seconds": 0}
+    assert judge({**result, "stdout": done.stdout, "stderr": done.stderr}, spec) == []
