@@ -168,16 +168,12 @@ class MainWindow(QMainWindow):
         bind(vm.sig_title_changed, self.setWindowTitle)
         bind(vm.sig_demo_changed, self._on_app_demo_changed)
         bind(vm.sig_recent_changed, self._on_app_recent_changed)
-        bind(vm.dataset.sig_catalog_changed, self._on_dataset_state_changed)
-        bind(vm.dataset.sig_loading_changed, self._on_dataset_state_changed)
+        bind(vm.sig_welcome_changed, self._on_app_welcome_changed)
         bind(vm.dataset.sig_error_raised, self._on_dataset_error_raised)
         bind(vm.chart.sig_error_changed, self._on_chart_error_changed)
         self.setWindowTitle(vm.title())
         self._on_app_demo_changed(vm.is_demo())
         self._on_app_recent_changed(vm.recent_files())
-
-    def _on_dataset_state_changed(self, *_args: object) -> None:
-        self._on_app_demo_changed(self.app_vm.is_demo())
 
     def _on_dataset_error_raised(self, message: str) -> None:
         self._error(self, message)
@@ -264,8 +260,9 @@ class MainWindow(QMainWindow):
 
     def _on_app_demo_changed(self, demo: bool) -> None:
         self.banner.setVisible(demo)
-        dataset = self.app_vm.dataset
-        welcome = demo or (dataset.catalog() is None and not dataset.loading())
+        self._on_app_welcome_changed(self.app_vm.welcome())
+
+    def _on_app_welcome_changed(self, welcome: bool) -> None:
         self.docks["welcome"].setVisible(welcome)
         if welcome:
             raise_tab(self, "welcome")

@@ -179,6 +179,7 @@ class TimelineView(QWidget):
         vm.sig_compare_changed.connect(self._sync_compare)
         vm.sig_playing_changed.connect(self._sync_playing)
         vm.sig_speed_changed.connect(self._sync_speed)
+        vm.sig_controls_enabled_changed.connect(self._sync_enabled)
 
     def _sync_all(self) -> None:
         self._sync_series()
@@ -199,11 +200,7 @@ class TimelineView(QWidget):
             self.slider.setRange(0, max(0, len(dates) - 1))
         for edit in (self.date_a, self.date_b):
             edit.set_range(dates[0] if dates else None, dates[-1] if dates else None)
-        enabled = bool(dates)
-        for widget in (self.slider, self.play_button, self.date_a, self.date_b, self.compare_check):
-            widget.setEnabled(enabled)
-        for widget in (self.back_button, self.forward_button):
-            widget.setEnabled(enabled)
+        self._sync_enabled(self.vm.controls_enabled())
         self.first_label.setText(dates[0].isoformat() if dates else "")
         self.last_label.setText(dates[-1].isoformat() if dates else "")
         gaps = self.vm.gap_indices()
@@ -216,6 +213,11 @@ class TimelineView(QWidget):
         )
         self._sync_shown()
         self._sync_ab()
+
+    def _sync_enabled(self, enabled: bool) -> None:
+        controls = (self.slider, self.play_button, self.date_a, self.date_b, self.compare_check)
+        for widget in (*controls, self.back_button, self.forward_button):
+            widget.setEnabled(enabled)
 
     def _sync_shown(self) -> None:
         with QSignalBlocker(self.slider):

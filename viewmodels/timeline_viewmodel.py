@@ -45,6 +45,8 @@ class TimelineViewModel(QObject):
     """Playback started or stopped."""
     sig_speed_changed = Signal(float)
     """Playback speed (snapshots per second) changed."""
+    sig_controls_enabled_changed = Signal(bool)
+    """Whether there are dates to show, step, play and compare changed."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +74,7 @@ class TimelineViewModel(QObject):
                 "compare": "_compare",
                 "playing": "_playing",
                 "speed": "_speed",
+                "controls_enabled": "_controls_enabled",
             },
         )
 
@@ -111,6 +114,14 @@ class TimelineViewModel(QObject):
 
     def speed(self) -> float:
         return self._speed
+
+    @property
+    def _controls_enabled(self) -> bool:
+        return bool(self._dates)
+
+    def controls_enabled(self) -> bool:
+        """Whether the slider, playback, dates A/B and compare can be used (there are dates)."""
+        return self._controls_enabled
 
     def set_catalog(self, catalog: Catalog | None) -> None:
         """Offer ``catalog``'s series; keep the current series and dates when still valid."""
