@@ -325,3 +325,14 @@ def _bom(folder: Path) -> Spec:
 @case("names", "name_is_only_a_suffix")
 def _suffix_only(folder: Path) -> Spec:
     return _one(folder, ".geojson", collection(feature()))
+
+
+@case("json", "one_multipolygon_of_20k_overlapping_parts")
+def _overlapping_parts(folder: Path) -> Spec:
+    parts = [
+        [[[37 + i * 1e-4, 48.0], [37.5, 48.0], [37.5, 48.5], [37 + i * 1e-4, 48.0]]]
+        for i in range(20_000)
+    ]
+    geometry = {"type": "MultiPolygon", "coordinates": parts}
+    document = collection({"type": "Feature", "properties": {}, "geometry": geometry})
+    return _one(folder, "parts_2024-01-01.geojson", document)
