@@ -68,11 +68,6 @@ class OblastSet:
         items = self._load()
         return [o for o in items if country is None or o.country == country]
 
-    def areas_km2(self, geometry: BaseGeometry) -> tuple[dict[int, float], float]:
-        """Geodesic area of ``geometry`` inside each region (by index) and outside all of them."""
-        inside, _bounds, outside = self.split(geometry)
-        return inside, outside
-
     def split(self, geometry: BaseGeometry) -> tuple[dict[int, float], dict[int, BBox], float]:
         """Area (km²) and lon/lat bounds of ``geometry`` inside each region, and km² outside.
 

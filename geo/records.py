@@ -78,14 +78,11 @@ def _dated_groups(raw: RawLayer, indices: list[int], value: str) -> list[tuple[d
     names = [n for n in (value, *raw.names) if n]
     try:
         return [(dates.date_from_names(names, raw.source), indices)]
-    except dates.MissingDateError as missing:
-        parts = []
-        for part in _split(indices, raw.properties, dates.DATE_ATTRIBUTES):
-            when = dates.date_from_attributes([raw.properties[i] for i in part], raw.source)
-            if when is None:
-                raise missing from None
-            parts.append((when, part))
-        return parts
+    except dates.MissingDateError:  # no date in the names: one part per date attribute value
+        parts = _split(indices, raw.properties, dates.DATE_ATTRIBUTES)
+        rows = [[raw.properties[i] for i in part] for part in parts]
+        pairs = zip(rows, parts, strict=True)
+        return [(dates.snapshot_date(r, names, raw.source), part) for r, part in pairs]
 
 
 def _record(raw: RawLayer, value: str, when: dt.date, indices: list[int]) -> Record:

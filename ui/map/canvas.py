@@ -77,7 +77,6 @@ class MapGraphicsView(pg.GraphicsView):
         self.on_cursor: Callable[[tuple[float, float] | None], None] | None = None
         self.on_fit: Callable[[], None] | None = None
         self.on_foreground: Callable[[QPainter, QRectF], None] | None = None
-        self._tool_has_left = False
 
     def view_xy(self, pos: QPointF) -> tuple[float, float]:
         """Widget position → display metres."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTransform
 
 
@@ -67,6 +67,3 @@ class Frame:
             sx, 0.0, 0.0, -sy, self.target.left() - self.x0 * sx, self.target.top() + self.y1 * sy
         )
 
-    def to_device(self, x: float, y: float) -> QPointF:
-        """One display-metre point in device pixels."""
-        return self.transform().map(QPointF(x, y))

@@ -117,10 +117,6 @@ class PathCache:
         """The geometry's bounding box in display metres."""
         return QRectF(self._entry(geometry).bounds)
 
-    def display_geometry(self, geometry: BaseGeometry) -> BaseGeometry:
-        """The geometry projected to display metres."""
-        return self._entry(geometry).display
-
     def path(
         self,
         geometry: BaseGeometry,
