@@ -16,13 +16,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from ui.printing.capture import capture_content, visible_regions
-from ui.timelapse.dialog import TimelapseDialog
 from ui.timelapse.request import ExportContext
 from viewmodels.tasks import TaskRunner
 from viewmodels.timelapse_viewmodel import ExportViewModel
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.timelapse.dialog import TimelapseDialog
 
 ACTION_TEXT = "Export &time-lapse…"
 
@@ -63,6 +63,8 @@ def open_dialog(window: MainWindow, feature: TimelapseFeature) -> TimelapseDialo
         window.statusBar().showMessage("Load a series before exporting a time-lapse", 8000)
         return None
     folder = str(Path.home())
+    from ui.timelapse.dialog import TimelapseDialog  # imported on first use, after the first frame
+
     feature.dialog = TimelapseDialog(context, feature.vm, feature.previews, folder, window)
     feature.dialog.show()
     return feature.dialog
