@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -145,17 +145,42 @@ class RegionsPanel(QWidget):
         header.resizeSection(COL_COLOR, SWATCH_WIDTH)
         header.setMinimumSectionSize(SWATCH_WIDTH)
         self.table.setItemDelegateForColumn(COL_COLOR, SwatchDelegate(self.table))
-        self.chart = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
-        self.chart.setLabel("left", "held in region, km²")
-        self.chart.setMinimumHeight(140)
-        self.chart.setBackground("w")
-        self._curve = self.chart.plot([], [], pen=pg.mkPen("k", width=2), connect="finite")
+        self._chart: pg.PlotWidget | None = None
+        self._curve_item: pg.PlotDataItem | None = None
+        self._chart_box = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
         layout.addLayout(files)
         layout.addWidget(self.caption)
         layout.addWidget(self.table, stretch=2)
-        layout.addWidget(self.chart, stretch=1)
+        layout.addLayout(self._chart_box, stretch=1)
+
+    @property
+    def chart(self) -> pg.PlotWidget:
+        """The selected region's area over time, built when first shown or needed (so the
+        panel costs no pyqtgraph plot before the window's first frame)."""
+        return self._build_chart()
+
+    def _build_chart(self) -> pg.PlotWidget:
+        if self._chart is None:
+            self._chart = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+            self._chart.setLabel("left", "held in region, km²")
+            self._chart.setMinimumHeight(140)
+            self._chart.setBackground("w")
+            pen = pg.mkPen("k", width=2)
+            self._curve_item = self._chart.plot([], [], pen=pen, connect="finite")
+            self._chart_box.addWidget(self._chart)
+        return self._chart
+
+    @property
+    def _curve(self) -> pg.PlotDataItem:
+        self._build_chart()
+        assert self._curve_item is not None
+        return self._curve_item
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._build_chart()  # the chart is part of what a shown panel shows
+        super().showEvent(event)
 
     def _connect(self) -> None:
         vm = self._vm
@@ -254,7 +279,8 @@ class RegionsPanel(QWidget):
     def _show_series(self, region_id: int | None) -> None:
         series = None if region_id is None else self._vm.time_series(region_id)
         if series is None or region_id is None:
-            self._curve.setData([], [])
+            if self._curve_item is not None:
+                self._curve_item.setData([], [])
             return
         dates, km2 = series
         self._curve.setData(seconds_of(dates), np.asarray(km2, dtype=float))
