@@ -121,8 +121,13 @@ class Snapshot:
         return Snapshot(series, self.date, geometry, *fields)
 
 
-class _WKB(bytes):
-    """A geometry not decoded yet (what :meth:`Snapshot.from_wkb` stores)."""
+class _WKB:
+    """A geometry not decoded yet (what :meth:`Snapshot.from_wkb` stores; holds, never copies)."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
 
 
 def _get_geometry(snapshot: Snapshot) -> BaseGeometry:
@@ -130,7 +135,7 @@ def _get_geometry(snapshot: Snapshot) -> BaseGeometry:
     if isinstance(value, _WKB):
         import shapely
 
-        value = shapely.from_wkb(bytes(value))
+        value = shapely.from_wkb(value.data)
         snapshot.__dict__["_geometry"] = value
     return cast("BaseGeometry", value)
 
