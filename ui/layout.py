@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-LAYOUT_VERSION = 3
+LAYOUT_VERSION = 4
 """Bumped whenever the default layout changes, so an older saved layout is not restored."""
 BOTTOM = ("timeline",)
 RIGHT_TOP = ("compare",)
