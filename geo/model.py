@@ -121,13 +121,8 @@ class Snapshot:
         return Snapshot(series, self.date, geometry, *fields)
 
 
-class _WKB:
-    """A geometry not decoded yet (what :meth:`Snapshot.from_wkb` stores; holds, never copies)."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
+class _WKB(bytes):
+    """A geometry not decoded yet (what :meth:`Snapshot.from_wkb` stores)."""
 
 
 def _get_geometry(snapshot: Snapshot) -> BaseGeometry:
@@ -135,7 +130,7 @@ def _get_geometry(snapshot: Snapshot) -> BaseGeometry:
     if isinstance(value, _WKB):
         import shapely
 
-        value = shapely.from_wkb(value.data)
+        value = shapely.from_wkb(bytes(value))
         snapshot.__dict__["_geometry"] = value
     return cast("BaseGeometry", value)
 
