@@ -44,3 +44,20 @@ def terminate(process: subprocess.Popen[str], timeout_s: float = 60) -> str:
         if process.poll() is None:
             process.kill()
             process.communicate()
+
+
+def stale_build_reason(exe: Path, root: Path) -> str:
+    """Why the build at ``exe`` cannot be tested against the source at ``root`` ("" if it can).
+
+    A build older than any source file would test old code against new (``./dev bundle`` and
+    then the tests, as ``.ci/run`` does, keep them in step).
+    """
+    if not exe.is_file():
+        return "no build: run ./dev bundle"
+    built = exe.stat().st_mtime
+    sources = [
+        root / "main.py",
+        *(p for d in ("geo", "viewmodels", "ui") for p in (root / d).rglob("*.py")),
+    ]
+    newer = [p for p in sources if p.stat().st_mtime > built]
+    return f"build older than {newer[0].relative_to(root)}: run ./dev bundle" if newer else ""

@@ -16,15 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.launch import instance_socket, private_env, terminate, wait_for_path
+from tests.launch import instance_socket, private_env, stale_build_reason, terminate, wait_for_path
 from tests.paths import DEEPSTATE, ROOT
 
 EXE = ROOT / "dist" / "frontline-atlas" / "frontline-atlas"
+STALE = stale_build_reason(EXE, ROOT)
 DAYS = [DEEPSTATE / f"deepstatemap_data_2024070{d}.geojson" for d in (8, 9)]
 LATER = DEEPSTATE / "deepstatemap_data_20240801.geojson"
 
 pytestmark = [
-    pytest.mark.skipif(not EXE.is_file(), reason="no build: run ./dev bundle"),
+    pytest.mark.skipif(bool(STALE), reason=STALE),
     pytest.mark.skipif(shutil.which("unshare") is None, reason="unshare (util-linux) missing"),
 ]
 

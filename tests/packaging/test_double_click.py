@@ -18,16 +18,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.launch import instance_socket, private_env
+from tests.launch import instance_socket, private_env, stale_build_reason
 from tests.paths import DEEPSTATE, ROOT
 
 EXE = ROOT / "dist" / "frontline-atlas" / "frontline-atlas"
+STALE = stale_build_reason(EXE, ROOT)
 GEOJSON = DEEPSTATE / "deepstatemap_data_20241101.geojson"
 PROJECT_DAYS = [DEEPSTATE / f"deepstatemap_data_2024{d}.geojson" for d in ("0708", "0801")]
 TOOLS = ("Xvfb", "gio", "xdg-open", "xdg-mime", "update-mime-database")
 
 pytestmark = [
-    pytest.mark.skipif(not EXE.is_file(), reason="no build: run ./dev bundle"),
+    pytest.mark.skipif(bool(STALE), reason=STALE),
     pytest.mark.skipif(
         not all(shutil.which(t) for t in TOOLS), reason="Xvfb or freedesktop tools missing"
     ),
