@@ -24,7 +24,8 @@ def test_display_envelope_includes_the_bent_parallel() -> None:
     x0, y0, x1, y1 = lonlat_box_to_display(bbox)
     assert y0 == pytest.approx(float(np.min(y_south)), abs=2000.0)  # the parallel sags mid-way
     assert y0 < y0_corner - 10_000.0
-    assert x0 < x1 and y0 < y1
+    assert x0 < x1
+    assert y0 < y1
 
 
 def test_round_trip_grows_and_restorable_bbox_undoes_it() -> None:

@@ -20,17 +20,20 @@ def test_seconds_round_trip() -> None:
 def test_irregular_points_hold_and_spread_their_change() -> None:
     dates = [D(2024, 1, 1), D(2024, 1, 5)]
     x, held, missing = hold_on_grid(dates, [10.0, 18.0])
-    assert len(x) == 5 and not missing.any()
+    assert len(x) == 5
+    assert not missing.any()
     assert list(held) == [10.0, 10.0, 10.0, 10.0, 18.0]
-    gained, lost, net = rates_on_grid(dates[0], missing, [(dates[0], dates[1], 8.0, 0.0, 8.0)])
-    assert np.isnan(net[0]) and list(net[1:]) == [2.0] * 4
+    _gained, lost, net = rates_on_grid(dates[0], missing, [(dates[0], dates[1], 8.0, 0.0, 8.0)])
+    assert np.isnan(net[0])
+    assert list(net[1:]) == [2.0] * 4
     assert list(lost[1:]) == [0.0] * 4
 
 
 def test_a_daily_series_gap_is_nan() -> None:
     dates = [D(2024, 1, d) for d in (1, 2, 3, 4, 5, 6, 7, 8, 12)]
     _, held, missing = hold_on_grid(dates, [float(i) for i in range(len(dates))])
-    assert missing[8:11].all() and np.isnan(held[8:11]).all()
+    assert missing[8:11].all()
+    assert np.isnan(held[8:11]).all()
     change = (D(2024, 1, 8), D(2024, 1, 12), 4.0, 0.0, 4.0)
     _, _, net = rates_on_grid(dates[0], missing, [change])
     assert np.isnan(net[8:12]).all()
