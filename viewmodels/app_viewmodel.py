@@ -215,7 +215,7 @@ class AppViewModel(QObject):
         self.compare.set_outliers(self.dataset.outliers())
         self._set_demo(self.dataset.is_demo())
         self.layers.set_series_layers(catalog.series_names() if catalog else [])
-        series, date_a, date_b = self.settings.dates()
+        series, date_a, date_b = self.settings.dates_for(self.dataset.paths())
         self.timeline.set_catalog(catalog)
         if not self._restored and not self._demo:
             self._restored = True
@@ -262,7 +262,7 @@ class AppViewModel(QObject):
         else:
             self.compare.clear()
         if not self._demo and tl.series():
-            self.settings.set_dates(tl.series(), tl.date_a(), tl.date_b())
+            self.settings.set_dates(tl.series(), tl.date_a(), tl.date_b(), self.dataset.paths())
 
     @Slot()
     def _on_layers_changed(self) -> None:

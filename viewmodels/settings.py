@@ -7,8 +7,12 @@ user's real settings.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 MAX_RECENT = 10
 
@@ -64,7 +68,22 @@ class SettingsStore:
             _date(self._text("compare/date_b")),
         )
 
-    def set_dates(self, series: str, date_a: dt.date | None, date_b: dt.date | None) -> None:
+    def dates_for(self, paths: Sequence[str]) -> tuple[str, dt.date | None, dt.date | None]:
+        """:meth:`dates`, but only if they were chosen on these same ``paths`` (other data must
+        not inherit them)."""
+        value = self._qs.value("compare/paths", [])
+        items = value if isinstance(value, list) else [value] if value else []
+        saved = [str(v) for v in items]
+        return self.dates() if saved == list(paths) else ("", None, None)
+
+    def set_dates(
+        self,
+        series: str,
+        date_a: dt.date | None,
+        date_b: dt.date | None,
+        paths: Sequence[str] = (),
+    ) -> None:
+        self._qs.setValue("compare/paths", list(paths))
         self._qs.setValue("compare/series", series)
         self._qs.setValue("compare/date_a", date_a.isoformat() if date_a else "")
         self._qs.setValue("compare/date_b", date_b.isoformat() if date_b else "")
