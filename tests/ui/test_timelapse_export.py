@@ -165,3 +165,15 @@ def test_animate_command_writes_the_file_and_refuses_bad_input(tmp_path, capsys)
     assert early != 0
     assert "before the first snapshot" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["front.gif"]
+
+
+def test_the_inset_chart_follows_the_frame_in_the_series_colour(catalog, tmp_path) -> None:
+    job = _job(catalog, tmp_path / "front.mp4")
+    options = job.page_options("mp4")
+    colour = next(s.color for s in options.layers if s.name == SERIES)
+    frame, _numbers = job.frame(3, options, None)
+    assert frame.chart is not None
+    assert frame.chart.color == colour
+    assert frame.chart.marker == DAYS[3]
+    assert list(frame.chart.dates) == DAYS
+    assert list(frame.chart.km2) == [s.area_km2 for s in catalog.snapshots(SERIES)]

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 KINDS = ("mp4", "gif", "webp", "pdf")
 """The files a time-lapse can be written to, by suffix."""
+CHART_INK = "#b22222"
+"""The inset chart's curve when the series has no layer style (it takes the layer's colour)."""
 DEFAULT_SIZE = (1920, 1080)
 """Full HD, the size of a video when none is chosen."""
 
@@ -125,7 +127,11 @@ class TimelapseJob:
         """Frame ``index`` as a page to paint, and its numbers."""
         numbers = self.numbers(index)
         page = frame_page(self.catalog, self.plan, index, numbers, options, extent)
-        chart = chart_for(self.catalog, self.plan, index) if self.options.chart else None
+        chart = None
+        if options.chart:
+            layer = next((s for s in options.layers if s.name == self.plan.series), None)
+            color = layer.color if layer is not None else CHART_INK
+            chart = chart_for(self.catalog, self.plan, index, color)
         return FramePage(page, chart), numbers
 
 

@@ -45,11 +45,11 @@ class FramePage:
     chart: AreaChart | None = None
 
 
-def chart_for(catalog: Catalog, plan: TimelapsePlan, index: int) -> AreaChart:
-    """The series' area from the first to the last frame, the marker on frame ``index``."""
+def chart_for(catalog: Catalog, plan: TimelapsePlan, index: int, color: str) -> AreaChart:
+    """The series' area from the first to the last frame in ``color``, the marker on frame
+    ``index``."""
     first, last = plan.first.date, plan.frames[-1].snapshot.date
     held = [s for s in catalog.snapshots(plan.series) if first <= s.date <= last]
-    color = "#b22222"
     return AreaChart(
         dates=[s.date for s in held],
         km2=[s.area_km2 for s in held],
