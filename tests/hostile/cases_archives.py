@@ -120,27 +120,29 @@ def _kmz_bomb(folder: Path) -> Spec:
     return Spec([str(path)], names="bomb_2024-01-01.kmz")
 
 
+def _many_members(path: Path, count: int, name: str, data: bytes) -> Path:
+    """A stored zip of ``count`` members ``name.format(i)`` holding ``data``, plus a good one."""
+    members = {name.format(i): data for i in range(count)}
+    members["front_2024-01-01.geojson"] = geojson_bytes()
+    return zip_of(path, members, zipfile.ZIP_STORED)
+
+
 @case("archive", "zip_12000_members")
 def _zip_many(folder: Path) -> Spec:
-    members = {f"m{i}.txt": b"" for i in range(12_000)}
-    path = zip_of(folder / "many.zip", members, zipfile.ZIP_STORED)
+    path = _many_members(folder / "many.zip", 12_000, "m{}.txt", b"")
     return Spec([str(path)], names="many.zip")
 
 
 @case("archive", "zip_1500_data_members")
 def _zip_junk(folder: Path) -> Spec:
-    members = {f"junk/m{i}.geojson": b"{" for i in range(1500)}
-    members["front_2024-01-01.geojson"] = geojson_bytes()
-    path = zip_of(folder / "junk.zip", members, zipfile.ZIP_STORED)
+    path = _many_members(folder / "junk.zip", 1500, "junk/m{}.geojson", b"{")
     return Spec([str(path)], names="junk.zip")
 
 
 @case("archive", "zip_200_broken_members_one_good")
 def _zip_broken_members(folder: Path) -> Spec:
-    members = {f"junk/m{i}.geojson": b"{" for i in range(200)}
-    members["front_2024-01-01.geojson"] = geojson_bytes()
-    path = zip_of(folder / "broken.zip", members, zipfile.ZIP_STORED)
-    return Spec([str(path)], "ok", commands=("inspect", "areas"))
+    _many_members(folder / "broken.zip", 200, "junk/m{}.geojson", b"{")
+    return Spec([str(folder / "broken.zip")], "ok", commands=("inspect", "areas"))
 
 
 @case("archive", "zip_encrypted_member_and_good_member")
