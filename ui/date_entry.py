@@ -88,10 +88,12 @@ class DateEntry(QWidget):
         width = self.field.fontMetrics().horizontalAdvance("0000-00-00") + 18
         self.field.setFixedWidth(width)
         self.field.returnPressed.connect(self.commit)
-        self.button = QToolButton(self, text="▾", toolTip="Calendar (Alt+Down)")
+        self.button = QToolButton(self)
+        self.button.setText("▾")
+        self.button.setToolTip("Calendar (Alt+Down)")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.open_calendar)
-        self.calendar = QCalendarWidget()
+        self.calendar = QCalendarWidget(self)  # a pop-up window owned (and deleted) by the field
         self.calendar.setWindowFlags(Qt.WindowType.Popup)
         self.calendar.setGridVisible(True)
         self.calendar.activated.connect(self._on_calendar_activated)
