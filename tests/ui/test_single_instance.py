@@ -49,7 +49,9 @@ def test_second_launch_forwards_absolute_paths_and_exits(qtbot, tmp_path, name) 
         second = _launch(tmp_path, name, DAY_1.name, str(DAY_2), cwd=DEEPSTATE)
     _out, err = second.communicate(timeout=20)
     assert second.returncode == 0, err
-    assert received.args == [[str(DAY_1), str(DAY_2)]]
+    forwarded = [Path(p) for p in received.args[0]]
+    assert all(p.is_absolute() for p in forwarded)
+    assert [p.resolve() for p in forwarded] == [DAY_1.resolve(), DAY_2.resolve()]
     running.close()
 
 
