@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
@@ -18,3 +19,19 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("FRONTLINE_ATLAS_HOME", str(home))
     return
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_garbage_on_the_main_thread():
+    """As the app does (``ui.app.collect_garbage_on_the_gui_thread``): no automatic collection,
+    which could free Qt objects from a worker thread and deadlock with the GUI thread."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test():
+    """Free each test's cycles (windows, connections) on the main thread, before the next test."""
+    yield
+    gc.collect()

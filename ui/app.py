@@ -23,12 +23,32 @@ def create_app() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_garbage_on_the_gui_thread()
     app.setOrganizationName("frontline-atlas")
     app.setApplicationName("Frontline Atlas")
     from ui.app_identity import apply_identity
 
     apply_identity()
     return app  # type: ignore[return-value]
+
+
+_COLLECTOR: list[object] = []
+
+
+def collect_garbage_on_the_gui_thread() -> None:
+    """Run Python's cycle collector only on the GUI thread, from a timer (once per process).
+
+    Left automatic, a collection runs in whichever thread happens to allocate. When a loader or
+    task thread then frees a Qt wrapper or a signal connection, Qt takes its connection lock in
+    that thread and PySide waits there for the GIL, which the GUI thread may hold while waiting
+    for the same lock: the window freezes (seen as a deadlock in ``QObject::connect``), or Qt
+    objects die in the wrong thread. pyqtgraph's ``GarbageCollector`` exists for this.
+    """
+    if _COLLECTOR:
+        return
+    from pyqtgraph.util.garbage_collector import GarbageCollector
+
+    _COLLECTOR.append(GarbageCollector(interval=1.0))
 
 
 def create_window(paths: list[str], as_series: str = "") -> MainWindow:
