@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib.util
 import os
 
 import pytest
@@ -24,7 +25,11 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 @pytest.fixture(scope="session", autouse=True)
 def _collect_garbage_on_the_main_thread():
     """As the app does (``ui.app.collect_garbage_on_the_gui_thread``): no automatic collection,
-    which could free Qt objects from a worker thread and deadlock with the GUI thread."""
+    which could free Qt objects from a worker thread and deadlock with the GUI thread. The Qt-free
+    environment of ``tests/geo`` keeps Python's automatic collection."""
+    if importlib.util.find_spec("PySide6") is None:
+        yield
+        return
     gc.disable()
     yield
     gc.enable()
@@ -34,4 +39,5 @@ def _collect_garbage_on_the_main_thread():
 def _collect_after_each_test():
     """Free each test's cycles (windows, connections) on the main thread, before the next test."""
     yield
-    gc.collect()
+    if not gc.isenabled():
+        gc.collect()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from geo.errors import AtlasError, one_line
 from geo.timelapse import STEPS
@@ -157,6 +158,8 @@ class TimelapseDialog(QDialog):
         )
 
     def _on_previews_done(self, previews: list[tuple[dt.date, QImage]]) -> None:
+        if not isValid(self):  # the dialog was closed and deleted while the previews rendered
+            return
         names = ("First", "Middle", "Last") if len(previews) == 3 else ("First", "Last", "")
         for k, (thumb, label) in enumerate(zip(self.thumbs, self.thumb_dates, strict=True)):
             if k < len(previews):
@@ -168,6 +171,8 @@ class TimelapseDialog(QDialog):
                 label.clear()
 
     def _on_previews_failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
         self._show_status(f"preview failed: {one_line(error)}", error=True)
 
     def _on_export_clicked(self) -> None:
