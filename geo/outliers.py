@@ -19,6 +19,8 @@ import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from geo.units import format_km2, format_number
+
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Sequence
@@ -93,11 +95,11 @@ class Outlier:
 
 
 def _n(value: float) -> str:
-    return f"{value:,.0f}"
+    return format_number(value, 0, minus="-")
 
 
 def _km2(value: float, fraction: float) -> str:
-    return f"{value:+,.0f} km² ({fraction:+.1%})"
+    return f"{format_km2(value, 0, signed=True, minus='-')} ({fraction:+.1%})"
 
 
 def _spike(areas: Sequence[float], i: int) -> bool:

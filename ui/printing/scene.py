@@ -17,6 +17,7 @@ from ui.map.basemap_items import LAYER_KEYS, make_basemap_item, places_in_frame
 from ui.map.compare_style import compare_entries
 from ui.map.geometry_paths import PathCache
 from ui.map.layer_items import GeometryLayerItem
+from ui.map.layer_kinds import PLACE_LAYER
 from ui.map.picture import MapPicture
 from ui.map.region_items import RegionsOverlay
 from ui.map.styles import series_style
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from ui.map.frame import Frame
     from ui.map.labels import PlaceLike
 
-PLACE_LAYER = "Place names"
 
 
 class MapScene:
