@@ -17,11 +17,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from geo.errors import one_line
-from ui.printing.capture import capture_page
-from ui.printing.choices import PrintChoices, load_choices, save_choices
-from ui.printing.devices import ExportError, export_page, print_page
-from ui.printing.dialog import PageDialog
-from ui.printing.render import PageRenderer
 from viewmodels.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -31,6 +26,8 @@ if TYPE_CHECKING:
 
     from geo.page import BBox, Page
     from ui.map.basemap_items import BasemapData
+    from ui.printing.choices import PrintChoices
+    from ui.printing.render import PageRenderer
 
 FILTERS = "PDF (*.pdf);;SVG (*.svg);;PNG image (*.png)"
 
@@ -66,10 +63,16 @@ class PrintingFeature:
         return lambda _lod, _bbox: data
 
     def renderer(self) -> PageRenderer:
+        from ui.printing.render import PageRenderer  # the renderer loads on first use
+
         return PageRenderer(self.basemap_source())
 
     def choose(self, export: bool) -> PrintChoices | None:
         """Ask for the layout; remember and return the choices (None when cancelled)."""
+        from ui.printing.capture import capture_page
+        from ui.printing.choices import load_choices, save_choices
+        from ui.printing.dialog import PageDialog
+
         renderer = self.renderer()
         dialog = PageDialog(
             load_choices(),
@@ -87,6 +90,9 @@ class PrintingFeature:
     def print_map(self) -> None:
         """Print… : layout dialog, then print preview and the printer."""
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from ui.printing.capture import capture_page
+        from ui.printing.devices import ExportError, print_page
 
         choices = self.choose(export=False)
         if choices is None:
@@ -106,6 +112,8 @@ class PrintingFeature:
 
     def export_map(self) -> None:
         """Export map… : layout dialog, file name, then the file written off the UI thread."""
+        from ui.printing.capture import capture_page
+
         choices = self.choose(export=True)
         if choices is None:
             return
@@ -118,6 +126,9 @@ class PrintingFeature:
 
     def export_to(self, page: Page, path: Path, dpi: float) -> None:
         """Write ``page`` to ``path`` in the worker, with a progress dialog meanwhile."""
+        from ui.printing.devices import export_page
+        from ui.printing.render import PageRenderer
+
         basemap = self.basemap_source()
         progress = QProgressDialog("Writing " + path.name + "…", "", 0, 0, self.window)
         progress.setCancelButton(None)

@@ -15,14 +15,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from ui.printing.capture import capture_content, visible_regions
-from ui.timelapse.request import ExportContext
 from viewmodels.tasks import TaskRunner
 from viewmodels.timelapse_viewmodel import ExportViewModel
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
     from ui.timelapse.dialog import TimelapseDialog
+    from ui.timelapse.request import ExportContext
 
 ACTION_TEXT = "Export &time-lapse…"
 
@@ -40,8 +39,12 @@ class TimelapseFeature:
 def capture_context(window: MainWindow) -> ExportContext | None:
     """The app's state for an export, or None when no series is loaded.
 
-    Layers and regions are captured as Print captures them (:mod:`ui.printing.capture`).
+    Layers and regions are captured as Print captures them (:mod:`ui.printing.capture`). The
+    export's modules load here, on first use, not before the window's first frame.
     """
+    from ui.printing.capture import capture_content, visible_regions
+    from ui.timelapse.request import ExportContext
+
     app_vm = window.app_vm
     catalog, series = app_vm.dataset.catalog(), app_vm.timeline.series()
     if catalog is None or not catalog.series:
