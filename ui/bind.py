@@ -14,18 +14,29 @@ import contextlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker
+from PySide6.QtWidgets import QScrollArea
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from PySide6.QtCore import QObject, SignalInstance
+    from PySide6.QtWidgets import QWidget
 
 
 class Bindings:
-    """The connections one view made; :meth:`unbind` disconnects every one of them."""
+    """The connections one view made; :meth:`unbind` disconnects every one of them.
 
-    def __init__(self) -> None:
+    Parameters
+    ----------
+    owner : QObject, optional
+        The view; when it is destroyed (its dock deleted with the window) the connections are
+        undone too, so a viewmodel that outlives it never calls into a deleted widget.
+    """
+
+    def __init__(self, owner: QObject | None = None) -> None:
         self._pairs: list[tuple[SignalInstance, Callable[..., Any]]] = []
+        if owner is not None:
+            owner.destroyed.connect(self.unbind)
 
     def connect(self, signal: SignalInstance, slot: Callable[..., Any]) -> None:
         """``signal.connect(slot)``, remembered for :meth:`unbind`."""
@@ -47,7 +58,7 @@ class Bindings:
 
         self.connect(signal, update)
 
-    def unbind(self) -> None:
+    def unbind(self, *_args: object) -> None:
         """Disconnect everything connected through this object (safe to call twice)."""
         pairs, self._pairs = self._pairs, []
         for signal, slot in reversed(pairs):
@@ -56,6 +67,15 @@ class Bindings:
 
     def __len__(self) -> int:
         return len(self._pairs)
+
+
+def close_views(widgets: Iterable[QWidget | None]) -> None:
+    """Close each view (its ``close()`` undoes its bindings), and the view a scroll area holds."""
+    for widget in widgets:
+        inner = widget.widget() if isinstance(widget, QScrollArea) else None
+        for view in (inner, widget):
+            if view is not None:
+                view.close()
 
 
 def set_quietly(widget: QObject, setter: Callable[[Any], Any], value: Any) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from geo.units import format_km2, format_number
+from ui.bind import Bindings
 from ui.map.compare_style import legend_icon
 from ui.map.styles import GAINED, LOST_INK
 
@@ -69,10 +70,16 @@ class ComparePanel(QScrollArea):
         layout.addWidget(self.table)
         layout.addWidget(self.state)
         layout.addStretch(1)
-        vm.sig_result_changed.connect(self._on_vm_result_changed)
-        vm.sig_computing_changed.connect(self._on_vm_state_changed)
-        vm.sig_error_changed.connect(self._on_vm_state_changed)
+        self._bindings = Bindings(self)
+        self._bindings.connect(vm.sig_result_changed, self._on_vm_result_changed)
+        self._bindings.connect(vm.sig_computing_changed, self._on_vm_state_changed)
+        self._bindings.connect(vm.sig_error_changed, self._on_vm_state_changed)
         self._on_vm_result_changed()
+
+    def close(self) -> bool:
+        """Disconnect from the viewmodel (it outlives this view), then close as widgets do."""
+        self._bindings.unbind()
+        return super().close()
 
     def sizeHint(self) -> QSize:
         """Room for the title, the net and the whole table (the dock's default height)."""

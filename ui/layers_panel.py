@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.bind import Bindings
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -85,8 +87,14 @@ class LayerRow(QWidget):
         self.visible_box.toggled.connect(self._on_visible_box_toggled)
         self.color_button.clicked.connect(self._on_color_button_clicked)
         self.opacity_slider.valueChanged.connect(self._on_opacity_slider_changed)
-        self.up_button.clicked.connect(lambda: self._panel.shift(self.name, +1))
-        self.down_button.clicked.connect(lambda: self._panel.shift(self.name, -1))
+        self.up_button.clicked.connect(self._on_up_button_clicked)
+        self.down_button.clicked.connect(self._on_down_button_clicked)
+
+    def _on_up_button_clicked(self) -> None:
+        self._panel.shift(self.name, +1)
+
+    def _on_down_button_clicked(self) -> None:
+        self._panel.shift(self.name, -1)
 
     def _add_series_menu(self, layout: QHBoxLayout) -> None:
         """A ⋯ button (and the row's context menu) with rename, merge and split."""
@@ -167,11 +175,18 @@ class LayersPanel(QWidget):
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._layout.setSpacing(0)
         self._layout.addStretch(1)
-        layers_vm.sig_layers_changed.connect(self._on_layers_vm_layers_changed)
-        layers_vm.sig_layer_changed.connect(self._on_layers_vm_layer_changed)
+        self._bindings = Bindings(self)
+        bind = self._bindings.connect
+        bind(layers_vm.sig_layers_changed, self._on_layers_vm_layers_changed)
+        bind(layers_vm.sig_layer_changed, self._on_layers_vm_layer_changed)
         if series_notes is not None:
-            series_notes.sig_series_shown_changed.connect(self._on_notes_series_shown_changed)
+            bind(series_notes.sig_series_shown_changed, self._on_notes_series_shown_changed)
         self._on_layers_vm_layers_changed()
+
+    def close(self) -> bool:
+        """Disconnect from the viewmodels (they outlive this view), then close as widgets do."""
+        self._bindings.unbind()
+        return super().close()
 
     def rows(self) -> list[LayerRow]:
         """The rows from top to bottom."""

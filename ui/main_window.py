@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.actions import build_actions
-from ui.bind import Bindings
+from ui.bind import Bindings, close_views
 from ui.chart_view import ChartView
 from ui.compare_panel import ComparePanel
 from ui.layout import (
@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         """Disconnect the window and its features from the viewmodels (the window is closing;
         the application's viewmodel may outlive it)."""
         self._bindings.unbind()
+        close_views(dock.widget() for dock in self.docks.values())
         regions = getattr(self, "regions", None)
         if regions is not None:
             regions.close()

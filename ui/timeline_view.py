@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from geo.shown import snapshot_note
 from ui.actions import shortcut_hint, tooltip
+from ui.bind import Bindings
 from ui.date_entry import DateEntry
 from viewmodels.timeline_viewmodel import SPEEDS
 
@@ -76,6 +77,7 @@ class TimelineView(QWidget):
     def __init__(self, vm: TimelineViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vm = vm
+        self._bindings = Bindings(self)
         self._build()
         self._bind()
         self._sync_all()
@@ -156,30 +158,49 @@ class TimelineView(QWidget):
         self.setMaximumHeight(self.sizeHint().height())
 
     def _bind(self) -> None:
-        vm = self.vm
-        self.slider.valueChanged.connect(vm.set_shown_index)
-        self.play_button.toggled.connect(vm.set_playing)
-        self.back_button.clicked.connect(lambda: vm.step(-1))
-        self.forward_button.clicked.connect(lambda: vm.step(1))
-        self.speed_combo.currentIndexChanged.connect(
-            lambda i: vm.set_speed(self.speed_combo.itemData(i))
-        )
-        self.series_combo.currentTextChanged.connect(vm.set_series)
-        self.date_a.sig_date_committed.connect(lambda d: self._on_date_committed(self.date_a, d))
-        self.date_b.sig_date_committed.connect(lambda d: self._on_date_committed(self.date_b, d))
+        vm, bindings = self.vm, self._bindings
+        to_vm, connect = bindings.to_viewmodel, bindings.connect
+        to_vm(self.slider.valueChanged, vm.set_shown_index)
+        to_vm(self.play_button.toggled, vm.set_playing)
+        to_vm(self.series_combo.currentTextChanged, vm.set_series)
+        to_vm(self.compare_check.toggled, vm.set_compare)
+        connect(self.back_button.clicked, self._on_back_button_clicked)
+        connect(self.forward_button.clicked, self._on_forward_button_clicked)
+        connect(self.speed_combo.currentIndexChanged, self._on_speed_combo_changed)
+        connect(self.date_a.sig_date_committed, self._on_date_a_committed)
+        connect(self.date_b.sig_date_committed, self._on_date_b_committed)
         for entry in (self.date_a, self.date_b):
-            entry.sig_error_changed.connect(self._show_note)
-        self.compare_check.toggled.connect(vm.set_compare)
-        vm.sig_series_names_changed.connect(self._sync_series)
-        vm.sig_series_changed.connect(self._sync_series)
-        vm.sig_dates_changed.connect(self._sync_dates)
-        vm.sig_shown_date_changed.connect(self._sync_shown)
-        vm.sig_date_a_changed.connect(self._sync_ab)
-        vm.sig_date_b_changed.connect(self._sync_ab)
-        vm.sig_compare_changed.connect(self._sync_compare)
-        vm.sig_playing_changed.connect(self._sync_playing)
-        vm.sig_speed_changed.connect(self._sync_speed)
-        vm.sig_controls_enabled_changed.connect(self._sync_enabled)
+            connect(entry.sig_error_changed, self._show_note)
+        connect(vm.sig_series_names_changed, self._sync_series)
+        connect(vm.sig_series_changed, self._sync_series)
+        connect(vm.sig_dates_changed, self._sync_dates)
+        connect(vm.sig_shown_date_changed, self._sync_shown)
+        connect(vm.sig_date_a_changed, self._sync_ab)
+        connect(vm.sig_date_b_changed, self._sync_ab)
+        connect(vm.sig_compare_changed, self._sync_compare)
+        connect(vm.sig_playing_changed, self._sync_playing)
+        connect(vm.sig_speed_changed, self._sync_speed)
+        connect(vm.sig_controls_enabled_changed, self._sync_enabled)
+
+    def close(self) -> bool:
+        """Disconnect from the viewmodel (it outlives this view), then close as widgets do."""
+        self._bindings.unbind()
+        return super().close()
+
+    def _on_back_button_clicked(self) -> None:
+        self.vm.step(-1)
+
+    def _on_forward_button_clicked(self) -> None:
+        self.vm.step(1)
+
+    def _on_speed_combo_changed(self, index: int) -> None:
+        self.vm.set_speed(self.speed_combo.itemData(index))
+
+    def _on_date_a_committed(self, day: dt.date) -> None:
+        self._on_date_committed(self.date_a, day)
+
+    def _on_date_b_committed(self, day: dt.date) -> None:
+        self._on_date_committed(self.date_b, day)
 
     def _sync_all(self) -> None:
         self._sync_series()

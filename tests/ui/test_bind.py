@@ -51,3 +51,19 @@ def test_set_quietly_blocks_the_widgets_signals(qtbot) -> None:
     set_quietly(spin, spin.setValue, 4)
     assert spin.value() == 4
     assert seen == []
+
+
+def test_bindings_of_a_destroyed_owner_are_undone(qtbot) -> None:
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    model, owner = Model(), QWidget()
+    calls: list[int] = []
+    bindings = Bindings(owner)
+    bindings.connect(model.sig_value_changed, lambda value: calls.append(value))
+    model.set_value(1)
+    assert calls == [1]
+    shiboken6.delete(owner)
+    assert len(bindings) == 0
+    model.set_value(2)
+    assert calls == [1]
