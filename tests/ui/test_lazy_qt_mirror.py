@@ -14,7 +14,7 @@ sys.path.insert(0, {root!r})
 import ui
 import pyqtgraph as pg
 import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
-made = {**PySide6.QtWidgets.__dict__, **PySide6.QtGui.__dict__}
+made = set(PySide6.QtWidgets.__dict__) | set(PySide6.QtGui.__dict__)
 created = [n for n in ("QWizard", "QPdfWriter", "QCalendarWidget") if n in made]
 print("created:", ",".join(created))
 assert pg.QtWidgets.QWizard is PySide6.QtWidgets.QWizard
