@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 def create_app() -> QApplication:
     """The QApplication, named so that ``QSettings()`` finds the app's settings."""
+    from ui import pyside_import_probe
+
+    pyside_import_probe.install()  # before the imports below: see the module's docstring
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
