@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -179,7 +179,9 @@ class RegionsPanel(QWidget):
         return self._curve_item
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._build_chart()  # the chart is part of what a shown panel shows
+        """The chart is part of what a shown panel shows: built on the next turn of the event
+        loop, so that a panel shown with the window does not delay its first frame."""
+        QTimer.singleShot(0, self, self._build_chart)
         super().showEvent(event)
 
     def _connect(self) -> None:
