@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QPainter, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -178,11 +178,12 @@ class RegionsPanel(QWidget):
         assert self._curve_item is not None
         return self._curve_item
 
-    def showEvent(self, event: QShowEvent) -> None:
-        """The chart is part of what a shown panel shows: built on the next turn of the event
-        loop, so that a panel shown with the window does not delay its first frame."""
-        QTimer.singleShot(0, self, self._build_chart)
-        super().showEvent(event)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The chart is part of what a shown panel shows: built just after the panel's first
+        paint, so that a panel shown with the window does not delay the window's first frame."""
+        super().paintEvent(event)
+        if self._chart is None:
+            QTimer.singleShot(0, self, self._build_chart)
 
     def _connect(self) -> None:
         vm = self._vm
