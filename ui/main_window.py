@@ -44,6 +44,7 @@ from ui.status import StatusView
 from ui.timeline_view import TimelineView
 from ui.welcome import WelcomeView
 from viewmodels.app_viewmodel import DEMO_LABEL
+from viewmodels.tasks import shutdown_runners
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -304,4 +305,5 @@ class MainWindow(QMainWindow):
         self.app_vm.settings.sync()
         self.unbind()
         self.app_vm.shutdown()
+        shutdown_runners(self, wait=False)  # the features' own workers (print, time-lapse…)
         super().closeEvent(event)

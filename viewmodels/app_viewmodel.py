@@ -22,7 +22,7 @@ from viewmodels.layers_viewmodel import LayersViewModel
 from viewmodels.map_viewmodel import MapViewModel
 from viewmodels.regions_feature import RegionsFeatureViewModel
 from viewmodels.settings import SettingsStore
-from viewmodels.tasks import TaskRunner
+from viewmodels.tasks import TaskRunner, shutdown_runners
 from viewmodels.timeline_viewmodel import TimelineViewModel
 
 if TYPE_CHECKING:
@@ -200,12 +200,12 @@ class AppViewModel(QObject):
         return "\n\n".join(parts)
 
     def shutdown(self) -> None:
-        """Save the session, stop playback and the worker (the window is closing)."""
+        """Save the session, stop playback and the workers (the window is closing)."""
         self.session.save_last()
         self.regions.flush()
         self.timeline.set_playing(False)
         self.dataset.cancel()
-        self.runner.shutdown()
+        shutdown_runners(self)
 
     # Wiring -------------------------------------------------------------------------------
 

@@ -66,15 +66,21 @@ class TaskRunner(QObject):
         future.add_done_callback(functools.partial(self._deliver_done, entry))
         return ticket
 
-    def shutdown(self) -> None:
-        """Stop accepting work; wait for the running task so no thread outlives the app."""
+    def shutdown(self, *, wait: bool = True) -> None:
+        """Stop the worker thread: queued tasks are dropped, the running one may finish.
+
+        ``wait`` blocks until it has (the application's runner, so no thread outlives the app);
+        without it the thread ends on its own once its task is done (a closing window's runners
+        must not hold the window open for a long export).
+        """
         if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None
 
     def _pool(self) -> ThreadPoolExecutor:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atlas-task")
+            self.destroyed.connect(functools.partial(_stop, self._executor))
         return self._executor
 
     def _deliver_done(self, entry: _Ticket, _future: object) -> None:
@@ -98,6 +104,17 @@ class TaskRunner(QObject):
             entry.on_error(entry.error)
         else:
             entry.on_done(entry.result)
+
+
+def shutdown_runners(owner: QObject, *, wait: bool = True) -> None:
+    """Shut down every :class:`TaskRunner` ``owner`` holds (its children, at any depth)."""
+    for runner in owner.findChildren(TaskRunner):
+        runner.shutdown(wait=wait)
+
+
+def _stop(executor: ThreadPoolExecutor, *_args: object) -> None:
+    """A runner was deleted with its owner: its thread ends once its queue is empty (no block)."""
+    executor.shutdown(wait=False)
 
 
 class _Ticket:

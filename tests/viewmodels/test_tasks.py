@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from viewmodels.tasks import TaskRunner
+from viewmodels.tasks import TaskRunner, shutdown_runners
 
 
 def test_result_arrives_on_main_thread_from_a_worker(qtbot) -> None:
@@ -76,3 +76,36 @@ def test_a_runner_deleted_while_its_task_runs_drops_the_result(qtbot, caplog) ->
     executor.shutdown(wait=True)
     assert applied == []
     assert "exception calling callback" not in caplog.text
+
+
+def _task_threads() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.name.startswith("atlas-task")}
+
+
+def test_shutdown_runners_stops_the_threads_of_every_runner_an_owner_holds(qtbot) -> None:
+    from PySide6.QtCore import QObject
+
+    before = _task_threads()
+    owner = QObject()
+    nested = QObject(owner)
+    runners = [TaskRunner(owner), TaskRunner(nested)]
+    for runner in runners:
+        with qtbot.waitSignal(runner.sig_task_done, timeout=5000):
+            runner.submit(lambda: 1, lambda _v: None)
+    assert len(_task_threads() - before) == 2
+    shutdown_runners(owner)
+    assert _task_threads() - before == set()
+
+
+def test_a_deleted_runner_lets_its_idle_thread_end(qtbot) -> None:
+    from PySide6.QtCore import QObject
+    from shiboken6 import delete
+
+    before = _task_threads()
+    owner = QObject()
+    runner = TaskRunner(owner)
+    with qtbot.waitSignal(runner.sig_task_done, timeout=5000):
+        runner.submit(lambda: 1, lambda _v: None)
+    assert len(_task_threads() - before) == 1
+    delete(owner)
+    qtbot.waitUntil(lambda: _task_threads() - before == set(), timeout=5000)
