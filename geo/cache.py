@@ -1,11 +1,17 @@
 """A loading cache: the repaired, dissolved result of each file, keyed by path, size and mtime.
 
 One SQLite database under ``platformdirs.user_cache_dir("frontline-atlas")`` holds a row per file:
-its absolute path, a fingerprint (size and mtime in ns of the file and of a shapefile's sidecars)
-a payload (a small JSON header followed by the WKB of each snapshot) and a checksum of it. Nothing
-in it is trusted blindly: a changed fingerprint, a checksum that does not match or a payload that
-does not decode is a miss (the file is read again), a database that SQLite cannot read or whose
-:data:`FORMAT` differs is deleted and rebuilt, and a cache that cannot be used at all is skipped.
+its absolute path, a fingerprint (size and mtime in ns of the file and of a shapefile's sidecars),
+a small JSON *head* (series, date, area, source, repairs of each snapshot and the file's problems)
+with its own checksum, and the *payload* (the WKB of each snapshot) with a checksum over head and
+payload. The ``areas`` command reads only the heads (:meth:`LoadCache.get_summaries`); a load reads
+both. Nothing in it is trusted blindly: a changed fingerprint, a checksum that does not match or a
+head or payload that does not decode is a miss (the file is read again), a database that SQLite
+cannot read or whose :data:`FORMAT` differs is deleted and rebuilt, and a cache that cannot be used
+at all is skipped.
+
+This module imports neither numpy nor shapely (records are built lazily), so a command answered
+from the heads alone never loads the geometry stack.
 """
 
 from __future__ import annotations
@@ -15,21 +21,23 @@ import datetime as dt
 import os
 import sqlite3
 import stat
-import struct
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import one_line
 from geo.model import Problem, Repair
-from geo.records import FileResult, Record
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from geo.records import FileResult
+
 #: Bump whenever what a reader, a repair or the payload layout produces changes.
-FORMAT = 4
+FORMAT = 5
 _SIDECARS = (".dbf", ".shx", ".prj", ".cpg")
-_HEADER = struct.Struct("<I")
+#: What reading a head or a payload raises when it was damaged or forged.
+_CORRUPT = (ValueError, KeyError, TypeError, IndexError, AttributeError)
 
 
 def cache_dir() -> Path:
@@ -66,22 +74,42 @@ def _storable(path: str) -> bool:
     return True
 
 
-def digest(path: str, stamp: str, payload: bytes) -> bytes:
-    """The checksum stored with an entry: BLAKE2b of its path, fingerprint and payload.
+def digest(path: str, stamp: str, *parts: bytes) -> bytes:
+    """A checksum stored with an entry: BLAKE2b of its path, fingerprint and ``parts``.
 
-    Any flipped or shifted byte of the payload (or an entry moved to another path) makes the
-    entry a miss, so a damaged cache can only cost a re-read, never a wrong area.
+    Any flipped or shifted byte of a head or payload (or an entry moved to another path) makes
+    the entry a miss, so a damaged cache can only cost a re-read, never a wrong area.
     """
     import hashlib
 
     key = hashlib.blake2b(digest_size=16)
     key.update(path.encode() + b"\0" + stamp.encode() + b"\0")
-    key.update(payload)
+    for part in parts:
+        key.update(part)
     return key.digest()
 
 
-def encode(result: FileResult) -> bytes:
-    """The payload stored for one file."""
+@dataclass(frozen=True)
+class FileSummary:
+    """What the head of a cached file says, without its geometry.
+
+    Attributes
+    ----------
+    path : str
+        The file (as discovered).
+    rows : list of (series, date, km²)
+        One per snapshot the file gave, in the file's order.
+    problems : list of Problem
+        The problems met while reading it.
+    """
+
+    path: str
+    rows: list[tuple[str, dt.date, float]]
+    problems: list[Problem]
+
+
+def encode(result: FileResult) -> tuple[bytes, bytes]:
+    """The head and the payload stored for one file."""
     import orjson
 
     header = {
@@ -100,17 +128,33 @@ def encode(result: FileResult) -> bytes:
         ],
         "problems": [[p.path, p.message] for p in result.problems],
     }
-    meta = orjson.dumps(header)
-    return b"".join([_HEADER.pack(len(meta)), meta, *(r.wkb for r in result.records)])
+    return orjson.dumps(header), b"".join(r.wkb for r in result.records)
 
 
-def decode(path: str, payload: bytes) -> FileResult:
-    """The inverse of :func:`encode`; raises ValueError (or KeyError/TypeError) if corrupt."""
+def _problems(head: dict[str, Any]) -> list[Problem]:
+    return [Problem(str(p), str(m)) for p, m in head["problems"]]
+
+
+def summarize(path: str, head: bytes) -> FileSummary:
+    """The summary a head holds; raises one of :data:`_CORRUPT` if it is damaged."""
     import orjson
 
-    (size,) = _HEADER.unpack_from(payload, 0)
-    header: dict[str, Any] = orjson.loads(payload[_HEADER.size : _HEADER.size + size])
-    offset = _HEADER.size + size
+    header: dict[str, Any] = orjson.loads(head)
+    rows = [
+        (str(r["series"]), dt.date.fromisoformat(r["date"]), float(r["area_km2"]))
+        for r in header["records"]
+    ]
+    return FileSummary(path, rows, _problems(header))
+
+
+def decode(path: str, head: bytes, payload: bytes) -> FileResult:
+    """The inverse of :func:`encode`; raises one of :data:`_CORRUPT` if damaged."""
+    import orjson
+
+    from geo.records import FileResult, Record
+
+    header: dict[str, Any] = orjson.loads(head)
+    offset = 0
     records = []
     for item in header["records"]:
         end = offset + int(item["size"])
@@ -133,8 +177,7 @@ def decode(path: str, payload: bytes) -> FileResult:
         offset = end
     if offset != len(payload):
         raise ValueError("payload longer than its header says")
-    problems = [Problem(str(p), str(m)) for p, m in header["problems"]]
-    return FileResult(path, records, problems)
+    return FileResult(path, records, _problems(header))
 
 
 class LoadCache:
@@ -191,8 +234,8 @@ class LoadCache:
         db = sqlite3.connect(self.path)
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         db.execute(
-            "CREATE TABLE IF NOT EXISTS files"
-            " (path TEXT PRIMARY KEY, fingerprint TEXT, checksum BLOB, payload BLOB)"
+            "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, fingerprint TEXT,"
+            " head_checksum BLOB, head BLOB, checksum BLOB, payload BLOB)"
         )
         row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         if row is None:
@@ -215,36 +258,59 @@ class LoadCache:
             with contextlib.suppress(FileNotFoundError):
                 Path(str(self.path) + suffix).unlink()
 
-    def get_many(self, paths: Iterable[str]) -> dict[str, FileResult]:
-        """The cached results of ``paths`` whose files have not changed since they were stored."""
+    def _rows(self, paths: Iterable[str], columns: str) -> list[tuple[Any, ...]]:
+        """``path, head_checksum, head`` and ``columns`` of the entries of ``paths`` that are
+        unchanged on disk and whose head matches its checksum (anything else is a miss)."""
         wanted = {p: fingerprint(p) for p in paths if _storable(p)}
         keys = list(wanted)
-        rows: list[tuple[str, str, bytes, bytes]] = []
+        rows: list[tuple[Any, ...]] = []
         db = self._connect()
         if db is None:
-            return {}
+            return []
         try:
             for start in range(0, len(keys), 900):
                 chunk = keys[start : start + 900]
                 marks = ",".join("?" * len(chunk))
                 query = (
-                    "SELECT path, fingerprint, checksum, payload FROM files"
+                    f"SELECT path, fingerprint, head_checksum, head{columns} FROM files"
                     f" WHERE path IN ({marks})"
                 )
                 rows += db.execute(query, chunk).fetchall()
         except sqlite3.DatabaseError:
             with contextlib.suppress(OSError, sqlite3.Error):
                 self._discard()
-            return {}
+            return []
+        return [
+            (path, stamp, head, *rest)
+            for path, stamp, checksum, head, *rest in rows
+            if wanted.get(path) is not None
+            and wanted[path] == stamp
+            and isinstance(head, bytes)
+            and checksum == digest(path, stamp, head)
+        ]
+
+    def get_many(self, paths: Iterable[str]) -> dict[str, FileResult]:
+        """The cached results of ``paths`` whose files have not changed since they were stored."""
         found = {}
-        for path, stored, checksum, payload in rows:
-            if path not in wanted or wanted[path] is None or wanted[path] != stored:
-                continue
-            if not isinstance(payload, bytes) or checksum != digest(path, stored, payload):
+        for path, stamp, head, checksum, payload in self._rows(paths, ", checksum, payload"):
+            if not isinstance(payload, bytes) or checksum != digest(path, stamp, head, payload):
                 continue  # corrupt or tampered: read the file again
             try:
-                found[path] = decode(path, payload)
-            except (ValueError, KeyError, TypeError, IndexError, struct.error):
+                found[path] = decode(path, head, payload)
+            except _CORRUPT:
+                continue
+        return found
+
+    def get_summaries(self, paths: Iterable[str]) -> dict[str, FileSummary]:
+        """What the heads of unchanged cached files say, their geometry neither read nor checked.
+
+        A file missing here (changed, never cached, damaged head) must be loaded in full.
+        """
+        found = {}
+        for path, _stamp, head in self._rows(paths, ""):
+            try:
+                found[path] = summarize(path, head)
+            except _CORRUPT:
                 continue
         return found
 
@@ -257,17 +323,21 @@ class LoadCache:
             stamp = fingerprint(result.path)
             if stamp is not None:
                 try:
-                    payload = encode(result)
+                    head, payload = encode(result)
                 except (TypeError, ValueError):  # a name orjson cannot write: not cached
                     continue
-                rows.append((result.path, stamp, digest(result.path, stamp, payload), payload))
+                checksums = (
+                    digest(result.path, stamp, head),
+                    digest(result.path, stamp, head, payload),
+                )
+                rows.append((result.path, stamp, checksums[0], head, checksums[1], payload))
         if not rows:
             return
         db = self._connect()
         if db is None:
             return
         try:
-            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
             db.commit()
         except sqlite3.Error as error:  # read-only, full disk, locked: go on without a cache
             self._disable(one_line(error, type(error).__name__))

@@ -11,16 +11,14 @@ from __future__ import annotations
 import os
 import sys
 from collections import defaultdict
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shapely
 
 from geo import areas
+from geo.discovery import discover
 from geo.errors import AtlasError
 from geo.model import Catalog, Repair, Snapshot
-from geo.readers import find_reader
-from geo.readers.shapefile import SIDECARS
 from geo.records import FileResult, Record, read_file, read_files
 from geo.repair import polygonal
 
@@ -37,48 +35,6 @@ CHUNKS_PER_WORKER = 6
 
 class LoadCancelled(AtlasError):
     """The caller's ``cancelled()`` returned True; nothing was loaded."""
-
-
-def _sidecar_of(path: Path) -> Path | None:
-    """The ``.shp`` a sidecar file belongs to, if ``path`` is a sidecar and the .shp exists."""
-    name = path.name.lower()
-    for suffix in SIDECARS:
-        if name.endswith(suffix):
-            shp = path.with_name(path.name[: -len(suffix)] + ".shp")
-            return shp if shp.exists() else None
-    return None
-
-
-def _readable(path: Path) -> bool:
-    try:
-        find_reader(str(path))
-    except AtlasError:
-        return False
-    return True
-
-
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """The files a load of ``paths`` would read, folders recursed, a shapefile as one entry.
-
-    A file named explicitly is always listed (if unreadable it becomes a Problem when loaded); in
-    folders only files some reader accepts are listed. Sidecars (``.dbf``, ``.shx``...) stand for
-    their ``.shp``. Paths are absolute and normalised, in a stable order, without duplicates.
-    """
-    found: dict[str, None] = {}
-    for given in paths:
-        path = Path(os.path.abspath(given))  # normalised: messages name /a/b, not /a/x/../b
-        if path.is_dir():
-            for folder, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    child = Path(folder) / name
-                    if name.startswith("._") or _sidecar_of(child) is not None:
-                        continue  # macOS resource forks; sidecars stand for their .shp
-                    if _readable(child):
-                        found[str(child)] = None
-        else:
-            found[str(_sidecar_of(path) or path)] = None
-    return list(found)
 
 
 def _chunks(items: Sequence[str], count: int) -> list[list[str]]:

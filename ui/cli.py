@@ -21,6 +21,7 @@ from ui import cli_format, cli_series
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from geo.area_table import AreaTable
     from geo.delta import Delta
     from geo.model import Catalog
 
@@ -103,9 +104,7 @@ def load(paths: list[str]) -> Catalog:
     """
     from geo.loader import load_paths
 
-    for path in paths:
-        if not Path(path).exists():
-            raise CommandError(f"{path}: no such file or directory")
+    check_paths(paths)
     catalog = load_paths(paths)
     if not catalog.series:
         first = catalog.problems[0] if catalog.problems else f"{paths[0]}: no polygon data found"
@@ -114,12 +113,19 @@ def load(paths: list[str]) -> Catalog:
     return cli_series.apply_as_series(catalog)
 
 
-def _warn_problems(catalog: Catalog) -> None:
+def check_paths(paths: list[str]) -> None:
+    """Raise :class:`CommandError` for the first of ``paths`` that does not exist."""
+    for path in paths:
+        if not Path(path).exists():
+            raise CommandError(f"{path}: no such file or directory")
+
+
+def _warn_problems(catalog: Catalog | AreaTable) -> None:
     for problem in catalog.problems:
         print(f"warning: {cli_format.printable(str(problem))}", file=sys.stderr)
 
 
-def resolve_series(catalog: Catalog, wanted: str | None) -> str:
+def resolve_series(catalog: Catalog | AreaTable, wanted: str | None) -> str:
     """The one series meant by ``--series`` (exact, else unique prefix, else unique substring).
 
     Raises
@@ -155,10 +161,10 @@ def _inspect(args: argparse.Namespace) -> str:
 
 
 def _areas(args: argparse.Namespace) -> str:
-    catalog = load(args.paths)
-    names = cli_series.chosen_series(catalog, args.series)
-    _warn_problems(catalog)
-    return cli_series.areas_output(catalog, names, args.format)
+    table = cli_series.area_table(args.paths)
+    names = cli_series.chosen_series(table, args.series)
+    _warn_problems(table)
+    return cli_series.areas_output(table, names, args.format)
 
 
 def _breakdown(delta: Delta) -> list[object]:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import argparse
     import datetime as dt
 
+    from geo.area_table import AreaTable
     from geo.delta import Delta
     from geo.model import Catalog
     from geo.outliers import Outlier
@@ -47,22 +48,33 @@ def apply_as_series(catalog: Catalog) -> Catalog:
     return regroup(catalog, SeriesChoices(as_series=name))
 
 
-def chosen_series(catalog: Catalog, wanted: str | None) -> list[str]:
+def area_table(paths: list[str]) -> AreaTable:
+    """The areas ``areas`` prints: from the cache's heads when they answer exactly, else loaded.
+
+    With ``--as-series`` snapshots of several series may be unioned, so it always loads.
+    """
+    from geo.area_table import AreaTable, cached_area_table
+    from ui.cli import check_paths, load
+
+    check_paths(paths)
+    table = None if AS_SERIES.get().strip() else cached_area_table(paths)
+    return table if table is not None else AreaTable.of_catalog(load(paths))
+
+
+def chosen_series(catalog: Catalog | AreaTable, wanted: str | None) -> list[str]:
     """The series a command reports: the one ``--series`` names, else every series."""
     from ui.cli import resolve_series
 
     return [resolve_series(catalog, wanted)] if wanted is not None else catalog.series_names()
 
 
-def areas_output(catalog: Catalog, names: list[str], fmt: str) -> str:
+def areas_output(table: AreaTable, names: list[str], fmt: str) -> str:
     """``areas`` for ``names``: CSV rows of every series; JSON one object per series.
 
     With a single series, JSON stays the flat list of ``{"date", "series", "area_km2"}`` it has
     always been, so scripts that read one series keep working.
     """
-    from geo.areas import area_series
-
-    rows = {name: area_series(catalog.snapshots(name)) for name in names}
+    rows = {name: table.series[name] for name in names}
     if fmt == "csv":
         tables = [cli_format.areas_csv(n, r) for n, r in rows.items()]
         return tables[0] + "".join(t.partition("\n")[2] for t in tables[1:])  # one header

@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+from geo import formats
 from geo.errors import ReadError, one_line
 from geo.limits import (
     MAX_ARCHIVE_BYTES,
@@ -108,7 +109,7 @@ def _member_problem(error: BaseException) -> str:
     return f"cannot extract this member ({one_line(error, type(error).__name__)})"
 
 
-@reader("Zip archive", suffix_is(".zip"), priority=5)
+@reader("Zip archive", suffix_is(*formats.ZIP), priority=5)
 def read_zip(path: str, context: Context) -> list[RawLayer]:
     """Read every geodata member of a zip, each from a private temporary folder."""
     if context.display.count("!") >= MAX_DEPTH:

@@ -7,7 +7,6 @@ the path, a label and a priority (the glue ``data_factory`` pattern). It raises 
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
@@ -17,6 +16,7 @@ import numpy as np
 import shapely
 
 from geo.errors import CrsError, UnsupportedFormatError, one_line
+from geo.formats import has_suffix
 from geo.limits import check_lonlat, first_bad_coordinate
 from geo.model import Repair
 
@@ -134,7 +134,7 @@ def read_any(path: str, context: Context) -> list[RawLayer]:
 def suffix_is(*suffixes: str) -> Callable[[str], bool]:
     """A predicate: the path's name ends with one of ``suffixes`` (case-insensitive)."""
     lowered = tuple(s.lower() for s in suffixes)
-    return lambda path: os.path.basename(path).lower().endswith(lowered)
+    return lambda path: has_suffix(path, lowered)
 
 
 #: Names of WGS84 lon/lat met in GeoJSON ``crs`` members, recognised without asking PROJ.

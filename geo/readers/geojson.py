@@ -15,6 +15,7 @@ import gc
 from pathlib import PurePath
 from typing import Any
 
+from geo import formats
 from geo.errors import ReadError
 from geo.limits import MAX_FEATURES, gunzip, read_regular
 from geo.model import Repair
@@ -80,7 +81,7 @@ def stem(path: str) -> str:
     return name
 
 
-@reader("GeoJSON", suffix_is(".geojson", ".json", ".geojson.gz", ".json.gz"), priority=10)
+@reader("GeoJSON", suffix_is(*formats.GEOJSON), priority=10)
 def read_geojson(path: str, context: Context) -> list[RawLayer]:
     """Read a GeoJSON file into one layer (attribute-based splitting happens later)."""
     document = _load_json(path, context.display)

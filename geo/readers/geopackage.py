@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from geo import formats
 from geo.errors import ReadError, one_line
 from geo.limits import check_regular
 from geo.readers.base import Context, RawLayer, reader, suffix_is
@@ -29,7 +30,7 @@ def polygon_layers(path: str, display: str) -> list[str]:
     return found
 
 
-@reader("GeoPackage", suffix_is(".gpkg"), priority=10)
+@reader("GeoPackage", suffix_is(*formats.GEOPACKAGE), priority=10)
 def read_geopackage(path: str, context: Context) -> list[RawLayer]:
     """Read every polygon layer of a GeoPackage; ReadError if it has none."""
     check_regular(path, context.display)

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 import numpy as np
 import shapely
 
+from geo import formats
 from geo.errors import ReadError, one_line
 from geo.limits import MAX_NESTING, read_member, read_regular
 from geo.model import Repair
@@ -143,13 +144,13 @@ def parse_kml(data: bytes, path: str, context: Context) -> list[RawLayer]:
     return layers
 
 
-@reader("KML", suffix_is(".kml"), priority=10)
+@reader("KML", suffix_is(*formats.KML), priority=10)
 def read_kml(path: str, context: Context) -> list[RawLayer]:
     """Read a KML file (coordinates are always WGS84 lon/lat by the KML specification)."""
     return parse_kml(read_regular(path, context.display), path, context)
 
 
-@reader("KMZ", suffix_is(".kmz"), priority=10)
+@reader("KMZ", suffix_is(*formats.KMZ), priority=10)
 def read_kmz(path: str, context: Context) -> list[RawLayer]:
     """Read ``doc.kml`` (or the first ``.kml``) inside a KMZ archive."""
     with open_zip(path, context.display) as archive:

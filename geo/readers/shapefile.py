@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from geo import formats
 from geo.errors import ReadError, one_line
 from geo.limits import MAX_FEATURES, check_regular
 from geo.model import Repair
@@ -21,7 +22,7 @@ from geo.readers.rings import geometries_from_features
 #: GDAL reports through fiona's logger; without a handler, Python would print its warnings raw.
 logging.getLogger("fiona").addHandler(logging.NullHandler())
 
-SIDECARS = (".shx", ".dbf", ".prj", ".cpg", ".sbn", ".sbx", ".qix", ".shp.xml")
+SIDECARS = formats.SIDECARS
 _POLYGON_TYPES = {"Polygon", "MultiPolygon", "3D Polygon", "3D MultiPolygon", "Unknown", "Any"}
 
 
@@ -89,7 +90,7 @@ def _restore_shx(path: Path, context: Context, names: tuple[str, ...]) -> RawLay
     return layer
 
 
-@reader("ESRI Shapefile", suffix_is(".shp"), priority=10)
+@reader("ESRI Shapefile", suffix_is(*formats.SHAPEFILE), priority=10)
 def read_shapefile(path: str, context: Context) -> list[RawLayer]:
     """Read a ``.shp`` and its sidecars; rebuild a missing ``.shx`` in a private copy."""
     shp = Path(path)

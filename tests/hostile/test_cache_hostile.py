@@ -50,6 +50,14 @@ def _shift_one_coordinate(home: Path) -> None:
     _rewrite_payloads(home, shift)
 
 
+def _forge_areas_in_heads(home: Path) -> None:
+    """Valid JSON with other areas in every head: only the head's checksum tells."""
+    with sqlite3.connect(_database(home)) as db:
+        for path, head in db.execute("SELECT path, head FROM files").fetchall():
+            forged = head.replace(b'"area_km2":', b'"area_km2":9')
+            db.execute("UPDATE files SET head = ? WHERE path = ?", (forged, path))
+
+
 def _garbage_database(home: Path) -> None:
     _database(home).write_bytes(os.urandom(5000))
 
@@ -85,6 +93,7 @@ def _symlink_at_journal(home: Path) -> None:
 SCENARIOS: dict[str, tuple[Callable[[Path], None], int]] = {
     "overwritten_geometry_bytes": (_overwrite_geometry, 0),
     "one_shifted_coordinate": (_shift_one_coordinate, 0),
+    "forged_areas_in_heads": (_forge_areas_in_heads, 0),
     "garbage_database": (_garbage_database, 0),
     "cache_folder_is_a_file": (_cache_folder_is_a_file, 1),
     "database_is_a_folder": (_database_is_a_folder, 1),
