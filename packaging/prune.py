@@ -1,18 +1,19 @@
 """Slim the PyInstaller build: Qt plugins the app never loads, the libraries only they need,
-and the debug sections of the Python interpreter's own libraries.
+Qt's translations, the second copy of the PROJ database, and the libraries' symbol tables.
 
 Used by ``frontline-atlas.spec`` on the Analysis' binary list, before the folder is written.
 Only libraries that the dropped plugins needed (by ``DT_NEEDED``) and nothing else needs are
-dropped, so a library some code opens with ``dlopen`` is never touched; the wheels' own
-libraries (numpy.libs, fiona.libs, …) are never stripped (``strip`` can damage libraries that
-auditwheel rewrote).
+dropped, so a library some code opens with ``dlopen`` is never touched.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
+import sqlite3
+import struct
 import subprocess
+from contextlib import closing
 from pathlib import Path
 
 Entry = tuple[str, str, str]
@@ -22,10 +23,15 @@ UNUSED_PLUGINS = re.compile(
     r"PySide6/Qt/plugins/("
     r"platformthemes/libqgtk3|tls/|networkinformation/|egldeviceintegrations/|generic/"
     r"|platforms/lib(qeglfs|qlinuxfb|qvnc|qvkkhrdisplay|qminimalegl|qminimal)\b"
+    r"|imageformats/libq(tiff|webp|tga|wbmp|icns)\b"
     r")"
+    r"|^lib(ssl|crypto)\.so\.3$"
 )
 """GTK3 theme (drags in the GTK stack), TLS and network reachability (the app never touches
-the network), embedded-device platforms and input plugins."""
+the network), embedded-device platforms and input plugins, image formats the app never reads
+(it reads SVG and PNG icons; JPEG and GIF stay for Qt's PDF writer and pasted images), and
+the OpenSSL that PyInstaller adds for QtNetwork's TLS plugin (nothing else needs it: checked
+with ``readelf -d`` over the build)."""
 _NEEDED = re.compile(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]")
 
 
@@ -38,9 +44,9 @@ def needed(path: str) -> set[str]:
 def drop_unused_plugins(binaries: list[Entry]) -> list[Entry]:
     """``binaries`` without the unused plugins and the libraries only they needed."""
     if shutil.which("readelf") is None:
-        return [e for e in binaries if not UNUSED_PLUGINS.search(e[0])]
-    dropped = [e for e in binaries if UNUSED_PLUGINS.search(e[0])]
-    kept = [e for e in binaries if not UNUSED_PLUGINS.search(e[0])]
+        return [e for e in binaries if not UNUSED_PLUGINS.search(_dest(e))]
+    dropped = [e for e in binaries if UNUSED_PLUGINS.search(_dest(e))]
+    kept = [e for e in binaries if not UNUSED_PLUGINS.search(_dest(e))]
     candidates: set[str] = set()
     for entry in dropped:
         candidates |= needed(entry[1])
@@ -56,17 +62,98 @@ def drop_unused_plugins(binaries: list[Entry]) -> list[Entry]:
         kept = [e for e in kept if e not in orphans]
 
 
-def strip_interpreter(binaries: list[Entry], work: Path) -> list[Entry]:
-    """Copies of ``libpython`` and ``lib-dynload`` modules without debug sections."""
+UNUSED_DATA = re.compile(r"^PySide6/Qt/translations/")
+"""Qt's own translations: the interface is English only and installs no ``QTranslator``."""
+FIONA_PROJ = "fiona/proj_data/"
+PYPROJ_PROJ = "pyproj/proj_dir/share/proj/"
+
+
+def _dest(entry: Entry) -> str:
+    return entry[0].replace("\\", "/")
+
+
+def drop_unused_data(datas: list[Entry]) -> list[Entry]:
+    """``datas`` without the files no code of the app reads (:data:`UNUSED_DATA`)."""
+    return [e for e in datas if not UNUSED_DATA.search(_dest(e))]
+
+
+def layout_version(db: str) -> tuple[int, int]:
+    """``DATABASE.LAYOUT.VERSION`` (major, minor) of a PROJ ``proj.db``."""
+    with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as con:
+        rows = dict(con.execute("SELECT key, value FROM metadata WHERE key LIKE 'DATABASE.%'"))
+    return int(rows["DATABASE.LAYOUT.VERSION.MAJOR"]), int(rows["DATABASE.LAYOUT.VERSION.MINOR"])
+
+
+def one_proj_data(datas: list[Entry]) -> list[Entry]:
+    """``datas`` with one PROJ data folder (pyproj's) when it can also serve fiona's GDAL.
+
+    PROJ opens a ``proj.db`` of the same layout major version and a minor version at least its
+    own, so pyproj's database serves fiona's (older or equal) PROJ when its layout is the same
+    major and not an older minor. Without fiona's folder, the runtime hook
+    ``pyi_rth_proj_data.py`` points ``PROJ_DATA`` at pyproj's.
+    """
+    dbs = {_dest(e): e[1] for e in datas if _dest(e).endswith("/proj.db")}
+    fiona_db, pyproj_db = dbs.get(FIONA_PROJ + "proj.db"), dbs.get(PYPROJ_PROJ + "proj.db")
+    if fiona_db is None or pyproj_db is None:
+        return datas
+    (fiona_major, fiona_minor), (major, minor) = layout_version(fiona_db), layout_version(pyproj_db)
+    if major != fiona_major or minor < fiona_minor:
+        return datas
+    return [e for e in datas if not _dest(e).startswith(FIONA_PROJ)]
+
+
+PT_LOAD = 1
+PAGE = 4096
+
+
+def loads_aligned(path: Path) -> bool:
+    """Whether every ``PT_LOAD`` segment of a 64-bit ELF file maps at a page-aligned offset.
+
+    The dynamic loader refuses a library otherwise ("ELF load command address/offset not
+    page-aligned"): ``strip`` leaves some libraries that ``patchelf`` rewrote (auditwheel's
+    numpy.libs) in that state, so a stripped copy is used only when this holds.
+    """
+    data = path.read_bytes()
+    if data[:5] != b"\x7fELF\x02" or data[5] != 1:  # 64-bit little-endian only
+        return False
+    (phoff,) = struct.unpack_from("<Q", data, 0x20)
+    entsize, count = struct.unpack_from("<HH", data, 0x36)
+    for index in range(count):
+        kind, _, offset, vaddr, _, _, _, align = struct.unpack_from(
+            "<IIQQQQQQ", data, phoff + index * entsize
+        )
+        if kind == PT_LOAD and (vaddr - offset) % max(align, PAGE):
+            return False
+    return True
+
+
+def _is_elf(path: str) -> bool:
+    with open(path, "rb") as file:
+        return file.read(4) == b"\x7fELF"
+
+
+def _has_checksum(path: Path) -> bool:
+    """A FIPS ``.hmac``/``.chk`` file beside it: its bytes must not change (libgcrypt)."""
+    names = (f".{path.name}.hmac", f"{path.name}.hmac", f"{Path(path.stem)}.chk")
+    return any((path.parent / name).exists() for name in names)
+
+
+def strip_binaries(binaries: list[Entry], work: Path) -> list[Entry]:
+    """``binaries`` with stripped copies (``strip --strip-unneeded``) of the ELF files.
+
+    PyInstaller's own ``strip=True`` strips every file blindly and broke numpy's OpenBLAS;
+    here a copy is kept only when it still loads (:func:`loads_aligned`).
+    """
     if shutil.which("strip") is None:
         return binaries
     work.mkdir(parents=True, exist_ok=True)
     out = []
     for name, src, kind in binaries:
-        if Path(name).name.startswith("libpython") or "/lib-dynload/" in name:
-            copy = work / name.replace("/", "__")
+        if _is_elf(src) and not _has_checksum(Path(src)):
+            copy = work / _dest((name, src, kind)).replace("/", "__")
             shutil.copyfile(src, copy)
-            subprocess.run(["strip", "--strip-debug", str(copy)], check=True)
-            src = str(copy)
+            done = subprocess.run(["strip", "--strip-unneeded", str(copy)], check=False)
+            if done.returncode == 0 and loads_aligned(copy):
+                src = str(copy)
         out.append((name, src, kind))
     return out

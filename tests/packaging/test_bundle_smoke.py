@@ -17,12 +17,15 @@ from pathlib import Path
 import pytest
 
 from tests.launch import instance_socket, private_env, stale_build_reason, terminate, wait_for_path
-from tests.paths import DEEPSTATE, ROOT
+from tests.paths import DEEPSTATE, ISW, ROOT
 
 EXE = ROOT / "dist" / "frontline-atlas" / "frontline-atlas"
 STALE = stale_build_reason(EXE, ROOT)
 DAYS = [DEEPSTATE / f"deepstatemap_data_2024070{d}.geojson" for d in (8, 9)]
 LATER = DEEPSTATE / "deepstatemap_data_20240801.geojson"
+WEB_MERCATOR = [
+    ISW / "shapefiles_2022" / f"AssessedRussianAdvancesinUkraine{d}" for d in ("MAY22", "JUL25")
+]
 
 pytestmark = [
     pytest.mark.skipif(bool(STALE), reason=STALE),
@@ -114,6 +117,29 @@ def test_delta_compares_two_dates_like_the_source_tree(tmp_path: Path) -> None:
     assert got == want
     rows = got if isinstance(got, list) else [got]
     assert any(row["gained_km2"] > 0 for row in rows)
+
+
+def test_fiona_and_pyproj_share_one_proj_database(tmp_path: Path) -> None:
+    """fiona reads the shapefiles' Web Mercator CRS, pyproj reprojects them, fiona writes the
+    change as a GeoPackage in EPSG:4326: all through the one PROJ data folder the build carries."""
+    import fiona
+
+    assert len(list(EXE.parent.rglob("proj.db"))) == 1
+    args = ["delta", *map(str, WEB_MERCATOR), "--from", "2022-05-22", "--to", "2022-07-25"]
+    gpkg = tmp_path / "change.gpkg"
+    built = _run(tmp_path, *args, "--format", "json", "--export-geometry", str(gpkg))
+    assert built.returncode == 0, built.stderr
+    source = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args, "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert json.loads(built.stdout) == json.loads(source.stdout)
+    with fiona.open(gpkg) as layer:
+        assert layer.crs.to_epsg() == 4326
+        assert len(layer) > 0
 
 
 def test_bad_input_is_one_line(tmp_path: Path) -> None:
