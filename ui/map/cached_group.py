@@ -171,8 +171,8 @@ class CachedGroupItem(pg.GraphicsObject):
         option: QStyleOptionGraphicsItem | None = None,
         widget: QWidget | None = None,
     ) -> None:
-        if not any(m.isVisible() for m in self._members):
-            return
+        if not any(m.has_content() for m in self._members):
+            return  # an empty group (e.g. compare switched off) costs no viewport blit
         transform = painter.worldTransform()
         painter.resetTransform()
         self._cache.blit(painter, transform, self.signature(), self._allow_stale(), self._draw)

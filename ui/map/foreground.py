@@ -4,7 +4,7 @@ way to paint overlay items (drawn regions) with their children into any painter.
 Laying out labels costs several milliseconds and drawing their halos a few more, so labels are
 laid out once per settled view and kept as a device-pixel pixmap; while the view moves the
 pixmap follows it (see :class:`~ui.map.cached_group.PixmapCache`). The scale bar and north
-arrow are cheap and always exact.
+arrow are always exact (:mod:`ui.map.mark_cache` keeps them only while the frame is unchanged).
 """
 
 from __future__ import annotations

@@ -72,6 +72,10 @@ class GeometryLayerItem(pg.GraphicsObject):
         self.revision += 1
         self.update()
 
+    def has_content(self) -> bool:
+        """Whether the item is visible and has something to paint."""
+        return self.isVisible() and bool(self._entries)
+
     def data_bounds(self) -> QRectF:
         """Union of the entries' display-metre bounds (empty when there are none)."""
         return QRectF(self._bounds)

@@ -39,6 +39,7 @@ from ui.map.geometry_paths import PathCache
 from ui.map.labels import frame_bbox_lonlat
 from ui.map.layer_items import GeometryLayerItem
 from ui.map.layer_kinds import LAYER_ITEMS, PLACE_LAYER, item_kind
+from ui.map.mark_cache import CachedMark
 from ui.map.north_arrow import paint_north_arrow
 from ui.map.picture import MapPicture, paint_map
 from ui.map.scale_bar import paint_scale_bar
@@ -100,6 +101,7 @@ class MapView(QWidget):
         self._basemap_cache = PathCache(max_geometries=64)
         self._basemap = BasemapData()
         self._labels = LabelLayer(self._places, self._label_color)
+        self._marks = (CachedMark(paint_scale_bar), CachedMark(paint_north_arrow))
         self._syncing_view = False
         self.view_box = MapViewBox()
         self._canvas = MapGraphicsView(self.view_box, self)
@@ -236,8 +238,8 @@ class MapView(QWidget):
         """Screen-space overlays; labels are laid out again only once the view settles."""
         frame = Frame.fitted(self.view_box.viewRect(), viewport)
         self._labels.paint(painter, frame, self._settle_timer.isActive())
-        paint_scale_bar(painter, frame)
-        paint_north_arrow(painter, frame)
+        for mark in self._marks:
+            mark.paint(painter, frame)
 
     def _invalidate_labels(self) -> None:
         self._labels.invalidate()

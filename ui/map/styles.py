@@ -224,6 +224,9 @@ def draw_styled_path(painter: QPainter, path: QPainterPath, style: Style, scale:
     """
     apply_style(painter, style, scale)
     width = style.width_px * scale
+    if _outline_hides_edge(painter, style, scale):
+        _fill_then_outline(painter, path)
+        return
     if style.line is None or scale < 1.5 or width <= FAST_STROKE_PX + 0.25 or is_vector(painter):
         painter.drawPath(path)
         return
@@ -240,6 +243,44 @@ def draw_styled_path(painter: QPainter, path: QPainterPath, style: Style, scale:
         painter.setWorldTransform(world * QTransform.fromTranslate(dx, dy))
         painter.drawPath(path)
     painter.restore()
+
+
+EDGE_COVER_ALPHA = 0.5
+"""An outline at least this opaque hides the fill's aliased edge pixels beneath it."""
+
+
+def _outline_hides_edge(painter: QPainter, style: Style, scale: float) -> bool:
+    """Whether the fill may skip antialiasing because the outline covers its edge.
+
+    Qt's antialiased fill of a large polygon costs about five times its aliased fill (3 ms
+    against 0.6 ms for a day of DeepState at full extent), while an antialiased one-pixel
+    outline drawn over the aliased edge leaves the picture as it was (at most 18/255 on edge
+    pixels, seen in a 6x crop). Only on screen-resolution raster devices with a solid fill.
+    """
+    return (
+        style.fill is not None
+        and style.line is not None
+        and style.pattern == Qt.BrushStyle.SolidPattern
+        and style.line.alphaF() >= EDGE_COVER_ALPHA
+        and style.width_px * scale >= FAST_STROKE_PX
+        and scale < 1.5
+        and painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+        and not is_vector(painter)
+    )
+
+
+def _fill_then_outline(painter: QPainter, path: QPainterPath) -> None:
+    """The fill aliased, then the outline antialiased (the painter holds brush and pen)."""
+    pen = painter.pen()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.drawPath(path)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    brush = painter.brush()
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    painter.setBrush(brush)
 
 
 def disc_offsets(radius: float) -> list[tuple[float, float]]:
