@@ -193,6 +193,7 @@ class RegionsPanel(QWidget):
         vm.sig_stats_changed.connect(self._on_vm_stats_changed)
         vm.sig_time_series_changed.connect(self._on_vm_time_series_changed)
         vm.sig_tool_changed.connect(self._on_vm_tool_changed)
+        vm.sig_data_note_changed.connect(self._on_vm_stats_changed)
         for name, button in self.tool_buttons.items():
             button.clicked.connect(lambda on, n=name: vm.set_tool(n if on else "none"))
         self.zoom_button.clicked.connect(self._on_zoom_clicked)
@@ -237,7 +238,7 @@ class RegionsPanel(QWidget):
         if not figures:
             self.caption.setText(NO_REGIONS)
         elif first is None:
-            self.caption.setText(NO_DATES)
+            self.caption.setText(self._vm.data_note() or NO_DATES)
         else:
             a, b = first.date_from, first.date_to
             self.caption.setText(f"km² inside each region: A {a:%Y-%m-%d}, B {b:%Y-%m-%d}")

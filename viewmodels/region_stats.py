@@ -56,6 +56,7 @@ class RegionStatsController(QObject):
         self._pair: tuple[dt.date, dt.date] | None = None
         self._cache: dict[tuple[bytes, int, int], Delta] = {}
         self._series_cache: dict[bytes, np.ndarray] = {}
+        self._generation = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -65,8 +66,21 @@ class RegionStatsController(QObject):
         regions.sig_selection_changed.connect(self._on_regions_selection_changed)
 
     def set_snapshots(self, snapshots: Sequence[Snapshot]) -> None:
-        """Use this series' snapshots (sorted by date) from now on."""
-        self._snapshots = list(snapshots)
+        """Use this series' snapshots (sorted by date) from now on.
+
+        Other snapshots (other data, or none: the regions' data was unloaded) clear the area
+        series computed from the old ones, so no chart keeps showing them.
+        """
+        new = list(snapshots)
+        if len(new) == len(self._snapshots) and all(
+            a is b for a, b in zip(new, self._snapshots, strict=True)
+        ):
+            return
+        self._snapshots = new
+        self._generation += 1  # results still on their way from the old snapshots are dropped
+        self._regions.clear_time_series()
+        if not new:
+            self._regions.set_stats({})
         self._dates = [s.date for s in self._snapshots]
         self._cache.clear()
         self._series_cache.clear()
@@ -114,9 +128,16 @@ class RegionStatsController(QObject):
                 out[region_id] = (key, hit)
             return out
 
-        self._runner.submit(work, self._on_stats_done, channel="region-stats")
+        generation = self._generation
+        self._runner.submit(
+            work, lambda result: self._on_stats_done(generation, result), channel="region-stats"
+        )
 
-    def _on_stats_done(self, result: dict[int, tuple[tuple[bytes, int, int], Delta]]) -> None:
+    def _on_stats_done(
+        self, generation: int, result: dict[int, tuple[tuple[bytes, int, int], Delta]]
+    ) -> None:
+        if generation != self._generation:
+            return
         if len(self._cache) > 512:
             self._cache.clear()
         self._cache.update(result.values())
@@ -134,8 +155,11 @@ class RegionStatsController(QObject):
             self._regions.set_time_series(selected, dates, cached)
             return
         geometries = [s.geometry for s in self._snapshots]
+        generation = self._generation
 
         def done(km2: np.ndarray) -> None:
+            if generation != self._generation:
+                return
             self._series_cache[key] = km2
             self._regions.set_time_series(selected, dates, km2)
 

@@ -66,7 +66,9 @@ class RegionsFeatureViewModel(QObject):
         session.attach_regions(self.regions)
         for signal in (
             dataset.sig_catalog_changed,
+            dataset.sig_loading_changed,
             session.sig_regions_data_changed,
+            self.regions.sig_regions_changed,
             timeline.sig_series_changed,
             timeline.sig_date_a_changed,
             timeline.sig_date_b_changed,
@@ -106,6 +108,7 @@ class RegionsFeatureViewModel(QObject):
         snapshots = catalog.snapshots(series) if ok and catalog is not None else []
         self.stats.set_snapshots(snapshots)
         self.stats.set_dates(self._timeline.date_a(), self._timeline.date_b())
+        self.regions.set_data_note(self._session.regions_note())
 
     def _on_regions_series_changed(self, *_args: object) -> None:
         """The chart shows the selected region's series (cleared while there is none yet)."""

@@ -78,6 +78,8 @@ class RegionsViewModel(QObject):
     """A region's area-over-time series arrived (its id)."""
     sig_tool_changed = Signal(str)
     """The active map tool changed (one of ``TOOLS``)."""
+    sig_data_note_changed = Signal(str)
+    """Why the regions show no figures changed ("" once their own data is loaded)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,6 +91,7 @@ class RegionsViewModel(QObject):
         self._tool = "none"
         self._stats: dict[int, Delta] = {}
         self._series: dict[int, tuple[list[dt.date], np.ndarray]] = {}
+        self._data_note = ""
         self.undo_stack = QUndoStack(self)
 
     # -- queries ---------------------------------------------------------------------------
@@ -121,6 +124,10 @@ class RegionsViewModel(QObject):
     def time_series(self, region_id: int) -> tuple[list[dt.date], np.ndarray] | None:
         return self._series.get(region_id)
 
+    def data_note(self) -> str:
+        """Why there are no figures, in one line (see :mod:`viewmodels.regions_data`)."""
+        return self._data_note
+
     # -- plain state (not undoable) ----------------------------------------------------------
     def select(self, region_id: int | None, vertex: int | None = None) -> None:
         """Select a region (and optionally one of its vertices); ``None`` clears."""
@@ -148,6 +155,18 @@ class RegionsViewModel(QObject):
         live = {s.id for s in self._regions}
         self._stats = {k: v for k, v in stats.items() if k in live}
         self.sig_stats_changed.emit()
+
+    def set_data_note(self, note: str) -> None:
+        """Say why the regions show no figures ("" when their own data is loaded)."""
+        if note != self._data_note:
+            self._data_note = note
+            self.sig_data_note_changed.emit(note)
+
+    def clear_time_series(self) -> None:
+        """Forget every area-over-time series (the data they came from is no longer loaded)."""
+        cleared, self._series = list(self._series), {}
+        for region_id in cleared:
+            self.sig_time_series_changed.emit(region_id)
 
     def set_time_series(self, region_id: int, dates: list[dt.date], km2: np.ndarray) -> None:
         if region_id in {s.id for s in self._regions}:

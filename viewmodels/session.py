@@ -7,13 +7,13 @@ Applying a session opens its files in the worker and, when that load has arrived
 dates A/B, compare, shown date, layer order and styles and the map view.
 
 Drawn regions belong to the session's data: their figures are computed only while the data they
-belong to is loaded (:meth:`SessionViewModel.regions_have_data`), so regions drawn on DeepState
-never show numbers from the demo, and show "no data" while their data is still loading.
+belong to is loaded (:meth:`SessionViewModel.regions_have_data`; the rule is spelled out in
+:mod:`viewmodels.regions_data`), so regions drawn on DeepState never show numbers from an ISW file
+or the demo, and show "no data" with the reason while other data is open or theirs is loading.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,8 +23,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 from geo.errors import AtlasError
 from geo.page import LayerSpec
 from geo.session_file import Session, read_session, write_session
+from viewmodels.regions_data import regions_note, same_data
 
 if TYPE_CHECKING:
+    import os
+
     from viewmodels.app_viewmodel import AppViewModel
     from viewmodels.regions_viewmodel import RegionsViewModel
 
@@ -36,10 +39,6 @@ def default_last_session_path() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("frontline-atlas")) / LAST_SESSION
-
-
-def _key(paths: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(os.path.normcase(os.path.abspath(p)) for p in paths)
 
 
 class SessionViewModel(QObject):
@@ -74,6 +73,7 @@ class SessionViewModel(QObject):
     def attach_regions(self, regions: RegionsViewModel) -> None:
         """The drawn regions that belong to the session."""
         self._regions = regions
+        regions.sig_regions_changed.connect(self._on_regions_regions_changed)
 
     def regions_paths(self) -> tuple[str, ...]:
         """The data the regions' figures belong to (empty: not decided yet)."""
@@ -84,7 +84,23 @@ class SessionViewModel(QObject):
         dataset = self._app.dataset
         if dataset.catalog() is None or dataset.loading() or not self._regions_paths:
             return False
-        return _key(dataset.paths()) == _key(self._regions_paths)
+        return same_data(dataset.paths(), self._regions_paths)
+
+    def regions_note(self) -> str:
+        """Why the regions show no figures now, in one line ("" when their data is loaded)."""
+        dataset = self._app.dataset
+        loaded = dataset.paths() if dataset.catalog() is not None else ()
+        return regions_note(self._regions_paths, loaded, dataset.loading(), dataset.is_demo())
+
+    @Slot()
+    def _on_regions_regions_changed(self) -> None:
+        """With its last region deleted the session lets go of their data (see
+        :mod:`viewmodels.regions_data`); the next region drawn belongs to what is loaded."""
+        dataset = self._app.dataset
+        if not self._has_regions() and self._pending is None:
+            loaded = dataset.catalog() is not None and not dataset.loading()
+            self._regions_paths = tuple(dataset.paths()) if loaded else ()
+            self._update_data()
 
     def _has_regions(self) -> bool:
         return self._regions is not None and bool(self._regions.regions())
@@ -180,14 +196,14 @@ class SessionViewModel(QObject):
     def _on_dataset_loading_changed(self, loading: bool) -> None:
         dataset = self._app.dataset
         pending = self._pending
-        if not loading and pending is not None and _key(dataset.paths()) != _key(pending.paths):
+        if not loading and pending is not None and not same_data(dataset.paths(), pending.paths):
             self._pending = None  # that load failed or was cancelled: nothing to restore
         self._update_data()
 
     @Slot()
     def _on_dataset_catalog_changed(self) -> None:
         dataset = self._app.dataset
-        adopt = not dataset.is_demo() or not self._regions_paths or not self._has_regions()
+        adopt = not self._regions_paths or not self._has_regions()  # never other data
         if adopt and self._pending is None:
             self._regions_paths = tuple(dataset.paths())
         session, self._pending = self._pending, None

@@ -13,7 +13,6 @@ from PySide6.QtCore import QSettings
 from geo.regions import densify_geometry
 from tests.shell.deepstate import SERIES, deepstate_files
 from ui.app import create_app, create_window, open_in_window
-from ui.regions_panel import NO_DATES
 
 D = dt.date
 FILES = [str(f) for f in deepstate_files("20241101", 20)]
@@ -103,7 +102,9 @@ def test_regions_never_show_figures_from_the_demo(qtbot) -> None:
     qtbot.waitUntil(lambda: regions.stats(regions.regions()[0].id) is None, timeout=30000)
     qtbot.wait(400)  # past the stats debounce: still nothing computed on the demo
     assert regions.stats(regions.regions()[0].id) is None
-    assert window.regions.panel.caption.text() == NO_DATES
+    caption = window.regions.panel.caption.text()
+    assert caption.startswith("No data: these regions belong to 20 files in deepstate/daily")
+    assert "(open now: the demo)" in caption
     window.app_vm.open_paths(FILES)
     _loaded(qtbot, window)
     _figures(qtbot, window)
