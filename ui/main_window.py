@@ -72,10 +72,12 @@ def show_error(parent: QWidget, message: str) -> None:
 
 
 def default_central(app_vm: AppViewModel) -> QWidget:
-    """A's map canvas bound to the app's map and layers viewmodels."""
+    """The map canvas bound to the app's map, layers and basemap viewmodels (the basemap is
+    read now, in the worker)."""
     from ui.map import MapView
 
-    return MapView(app_vm.map, app_vm.layers)
+    app_vm.basemap.load()
+    return MapView(app_vm.map, app_vm.layers, basemap=app_vm.basemap)
 
 
 def _layers_panel(app_vm: AppViewModel) -> QWidget:

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWi
 
 if TYPE_CHECKING:
     from viewmodels.cursor_viewmodel import CursorReadout, CursorViewModel
-    from viewmodels.dataset_viewmodel import DatasetViewModel, LoadProgress
+    from viewmodels.dataset_viewmodel import DatasetViewModel
+    from viewmodels.load_threads import LoadProgress
 
 
 def format_readout(r: CursorReadout) -> str:

@@ -1,8 +1,9 @@
 """The application's viewmodel: composes the feature viewmodels and wires them together.
 
 Views bind to the feature viewmodels it exposes (``dataset``, ``timeline``, ``compare``,
-``chart``, ``cursor``, ``map``, ``layers``, ``regions``, ``session``); menus and shortcuts call
-its commands. All wiring between feature viewmodels is here or in a feature viewmodel it owns.
+``chart``, ``cursor``, ``map``, ``layers``, ``basemap``, ``regions``, ``session``); menus and
+shortcuts call its commands. All wiring between feature viewmodels is here or in a feature
+viewmodel it owns.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from geo.projection import restorable_bbox
 from geo.resources import resource_path
+from viewmodels.basemap_viewmodel import BasemapViewModel
+from viewmodels.basemap_viewmodel import default_loader as default_basemap_loader
 from viewmodels.chart_viewmodel import ChartViewModel
 from viewmodels.compare_viewmodel import CompareViewModel
 from viewmodels.cursor_viewmodel import CursorViewModel
 from viewmodels.dataset_viewmodel import DatasetViewModel
 from viewmodels.layers_viewmodel import LayersViewModel
 from viewmodels.map_viewmodel import MapViewModel
+from viewmodels.problems import ProblemRow
 from viewmodels.regions_feature import RegionsFeatureViewModel
 from viewmodels.settings import SettingsStore
 from viewmodels.tasks import TaskRunner, shutdown_runners
@@ -30,6 +34,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QSettings
 
+    from geo.basemap_data import BasemapData
     from geo.model import Catalog
 
 APP_NAME = "Frontline Atlas"
@@ -61,6 +66,7 @@ class AppViewModel(QObject):
         loader: Callable[..., Catalog] | None = None,
         delta: Callable[..., Any] | None = None,
         changes: Callable[..., Any] | None = None,
+        basemap: Callable[[], BasemapData] = default_basemap_loader,
     ) -> None:
         super().__init__()
         self.settings = SettingsStore(settings)
@@ -72,6 +78,7 @@ class AppViewModel(QObject):
         self.compare = CompareViewModel(self.runner, delta)
         self.chart = ChartViewModel(self.runner, changes)
         self.cursor = CursorViewModel(self)
+        self.basemap = BasemapViewModel(self.runner, basemap, parent=self)
         self._title = APP_NAME
         self._demo = False
         self._welcome = True
@@ -104,6 +111,7 @@ class AppViewModel(QObject):
         self.map.sig_view_changed.connect(self._on_map_view_changed)
         self.layers.sig_layers_changed.connect(self._on_layers_changed)
         self.layers.sig_layer_changed.connect(self._on_layers_changed)
+        self.basemap.sig_problem_changed.connect(self._on_basemap_problem_changed)
 
     def title(self) -> str:
         return self._title
@@ -271,6 +279,14 @@ class AppViewModel(QObject):
         top_first = reversed(self.layers.series_layers())
         visible = [la.name for la in top_first if la.visible and la.name in shown]
         self.cursor.set_targets([shown[name] for name in visible])
+
+    @Slot()
+    def _on_basemap_problem_changed(self) -> None:
+        """A basemap that cannot be read is listed with the files that could not be loaded."""
+        problem = self.basemap.problem()
+        detail = "" if problem is None else f"basemap not loaded: {problem[1]}"
+        rows = () if problem is None else (ProblemRow("refused", problem[0], detail),)
+        self.dataset.set_outside_problems(rows)
 
     @Slot(object)
     def _on_chart_date_requested(self, date: Any) -> None:

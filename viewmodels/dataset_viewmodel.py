@@ -1,27 +1,27 @@
 """The loaded dataset: open paths in a worker with progress and cancel, and list the problems.
 
 The worker never touches a widget or a viewmodel: the loader's ``progress`` callback writes into
-a lock-guarded :class:`_LoadState`, which pokes the main thread through a queued signal (at most
-one poke in flight, so a fast loader cannot flood the event loop); ``cancelled`` reads a
-``threading.Event`` that :meth:`DatasetViewModel.cancel` sets. Loads run in their own threads and
-post only to an object that is never deleted (:mod:`viewmodels.load_threads`).
+a lock-guarded :class:`~viewmodels.load_threads.LoadState`, which pokes the main thread through
+a queued signal (at most one poke in flight, so a fast loader cannot flood the event loop);
+``cancelled`` reads a ``threading.Event`` that :meth:`DatasetViewModel.cancel` sets. Loads run
+in their own threads and post only to an object that is never deleted
+(:mod:`viewmodels.load_threads`). What the loaded catalog shows and its problem rows are
+computed in the worker too (:mod:`viewmodels.problems`).
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
-from geo.dates import DATE_FROM_NAME
 from geo.demo import is_demo_path
 from geo.errors import one_line
-from geo.gaps import find_gaps
 from geo.series_choices import SeriesChoices
-from viewmodels.load_threads import LoadThreads, post_progress
+from viewmodels.load_threads import LoadProgress, LoadState, LoadThreads, post_progress
+from viewmodels.problems import ProblemRow, Shown, show_catalog
 from viewmodels.series_commands import ChangeSeriesCommand
 
 if TYPE_CHECKING:
@@ -36,62 +36,10 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class ProblemRow:
-    """One line of the problems/provenance table.
-
-    Attributes
-    ----------
-    kind : str
-        ``refused`` (a file or part of one could not be used), ``repair``, ``date`` (the file
-        name's date was used over a different date in its contents), ``gap`` or ``outlier``.
-    path : str
-        The file concerned (the series name for a gap or an outlier).
-    detail : str
-        One line: the reason, the repair, or the missing dates.
-    """
-
-    kind: str
-    path: str
-    detail: str
-
-
-@dataclass(frozen=True)
-class LoadProgress:
-    """How far the running load is: ``fraction`` in 0..1 (-1 when unknown) and a short text."""
-
-    fraction: float = -1.0
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class _Shown:
-    """The catalog as the user's series choices show it, with its problem rows and outliers."""
-
-    catalog: Catalog
-    rows: tuple[ProblemRow, ...]
-    outliers: tuple[Outlier, ...]
-    choices: SeriesChoices
-
-
-@dataclass(frozen=True)
 class _LoadResult:
     base: Catalog
-    shown: _Shown
+    shown: Shown
     paths: tuple[str, ...]
-
-
-def _show(base: Catalog, choices: SeriesChoices) -> _Shown:
-    """Apply ``choices`` to the automatic catalog and list its problems (pure, for a worker)."""
-    from geo.outliers import catalog_outliers
-    from geo.series_choices import regroup
-
-    catalog = regroup(base, choices)
-    outliers = tuple(catalog_outliers(catalog))
-    flagged = tuple(ProblemRow("outlier", o.series, o.message()) for o in outliers)
-    rows = problem_rows(catalog)
-    dated = tuple(r for r in rows if r.kind == "date")  # suspect data first, then the rest
-    rows = flagged + dated + tuple(r for r in rows if r.kind != "date")
-    return _Shown(catalog, rows, outliers, choices)
 
 
 def default_loader(paths: Sequence[str], **kwargs: Any) -> Catalog:
@@ -99,65 +47,6 @@ def default_loader(paths: Sequence[str], **kwargs: Any) -> Catalog:
     from geo.loader import load_paths
 
     return load_paths(list(paths), **kwargs)
-
-
-def problem_rows(catalog: Catalog) -> tuple[ProblemRow, ...]:
-    """Refused files, repairs and date gaps of ``catalog`` as table rows (pure, for a worker)."""
-    rows = [ProblemRow("refused", p.path, p.message) for p in catalog.problems]
-    rows += [
-        ProblemRow(
-            "date" if r.kind == DATE_FROM_NAME else "repair",
-            r.path,
-            f"{r.kind} x{r.count} {r.detail}".strip(),
-        )
-        for r in catalog.repairs()
-    ]
-    for series in catalog.series_names():
-        for first, last in find_gaps(catalog.dates(series)):
-            missing = (last - first).days + 1
-            span = first.isoformat() if missing == 1 else f"{first} to {last}"
-            rows.append(ProblemRow("gap", series, f"no snapshot for {span} ({missing} d)"))
-    return tuple(rows)
-
-
-class _LoadState:
-    """Thread-safe progress and cancel flag shared by one load and the main thread."""
-
-    def __init__(self, poke: Callable[[_LoadState], None]) -> None:
-        self._lock = threading.Lock()
-        self._cancel = threading.Event()
-        self._poke = poke
-        self._progress = LoadProgress()
-        self._poked = False
-
-    def report(self, *args: Any) -> None:
-        """The loader's ``progress`` callback: ``(done, total[, path])`` or ``(fraction)``."""
-        numbers = [a for a in args if isinstance(a, int | float)]
-        texts = [str(a) for a in args if not isinstance(a, int | float)]
-        if len(numbers) >= 2 and numbers[1]:
-            fraction = min(1.0, float(numbers[0]) / float(numbers[1]))
-            text = f"{int(numbers[0])} / {int(numbers[1])}"
-        else:
-            fraction = float(numbers[0]) if numbers else -1.0
-            text = ""
-        if texts:
-            text = f"{text} {texts[-1].rsplit('/', 1)[-1]}".strip()
-        with self._lock:
-            self._progress = LoadProgress(fraction, text)
-            poke, self._poked = not self._poked, True
-        if poke:
-            self._poke(self)
-
-    def take(self) -> LoadProgress:
-        with self._lock:
-            self._poked = False
-            return self._progress
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
 
 
 class DatasetViewModel(QObject):
@@ -189,8 +78,9 @@ class DatasetViewModel(QObject):
         self._loading = False
         self._progress = LoadProgress()
         self._problems: tuple[ProblemRow, ...] = ()
+        self._outside: tuple[ProblemRow, ...] = ()
         self._message = ""
-        self._state: _LoadState | None = None
+        self._state: LoadState | None = None
         self._base: Catalog | None = None
         self._choices = SeriesChoices()
         self._outliers: tuple[Outlier, ...] = ()
@@ -218,7 +108,19 @@ class DatasetViewModel(QObject):
         return self._progress
 
     def problems(self) -> tuple[ProblemRow, ...]:
-        return self._problems
+        """Problems of files outside the data (the basemap) first, then the loaded data's."""
+        return self._outside + self._problems
+
+    def set_outside_problems(self, rows: tuple[ProblemRow, ...]) -> None:
+        """List problems of files the app reads beside the data (the basemap); kept across loads.
+
+        The first one is also the status message, as a failed load's would be.
+        """
+        if rows != self._outside:
+            self._outside = rows
+            self.sig_problems_changed.emit()
+            if rows:
+                self._set_message(f"{rows[0].path}: {rows[0].detail}")
 
     def message(self) -> str:
         return self._message
@@ -230,7 +132,7 @@ class DatasetViewModel(QObject):
             return
         if self._state is not None:
             self._state.cancel()
-        state = _LoadState(post_progress)
+        state = LoadState(post_progress)
         self._threads.track(state)
         self._state = state
         loader = self._loader
@@ -241,7 +143,7 @@ class DatasetViewModel(QObject):
 
         def work() -> _LoadResult:
             catalog = loader(paths, progress=state.report, cancelled=state.is_cancelled)
-            return _LoadResult(catalog, _show(catalog, choices), paths)
+            return _LoadResult(catalog, show_catalog(catalog, choices), paths)
 
         if not self._runner.synchronous:
             self._threads.start(state, work)
@@ -262,18 +164,18 @@ class DatasetViewModel(QObject):
             self._set_loading(False)
             self._set_message("load cancelled; the previous data is kept")
 
-    def _on_load_finished(self, state: _LoadState, outcome: object) -> None:
+    def _on_load_finished(self, state: LoadState, outcome: object) -> None:
         if isinstance(outcome, _LoadResult):
             self._on_load_done(state, outcome)
         elif isinstance(outcome, BaseException):
             self._on_load_failed(state, outcome)
 
     @Slot(object)
-    def _on_worker_progress(self, state: _LoadState) -> None:
+    def _on_worker_progress(self, state: LoadState) -> None:
         if state is self._state and self._loading:
             self._set_progress(state.take())
 
-    def _on_load_done(self, state: _LoadState, result: _LoadResult) -> None:
+    def _on_load_done(self, state: LoadState, result: _LoadResult) -> None:
         if state is not self._state:
             return
         self._state = None
@@ -359,7 +261,7 @@ class DatasetViewModel(QObject):
         base, choices = self._base, self._choices
         if base is not None:
             self._runner.submit(
-                lambda: _show(base, choices),
+                lambda: show_catalog(base, choices),
                 self._on_shown,
                 lambda exc: self.sig_error_raised.emit(one_line(exc)),
                 channel="series",
@@ -372,7 +274,7 @@ class DatasetViewModel(QObject):
     def _automatic(self) -> list[str]:
         return self._base.series_names() if self._base is not None else []
 
-    def _on_shown(self, shown: _Shown) -> None:
+    def _on_shown(self, shown: Shown) -> None:
         if shown.choices != self._choices:
             return  # a newer choice is on its way
         self._catalog, self._outliers = shown.catalog, shown.outliers
@@ -388,7 +290,7 @@ class DatasetViewModel(QObject):
         self._set_message(f"nothing loaded, {len(refused)} refused (see Problems); data kept")
         self.sig_error_raised.emit(f"Nothing could be loaded: {reason}")
 
-    def _on_load_failed(self, state: _LoadState, exc: BaseException) -> None:
+    def _on_load_failed(self, state: LoadState, exc: BaseException) -> None:
         if state is not self._state:
             return
         self._state = None

@@ -14,12 +14,61 @@ receiver, so a late result simply goes nowhere.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+
+@dataclass(frozen=True)
+class LoadProgress:
+    """How far the running load is: ``fraction`` in 0..1 (-1 when unknown) and a short text."""
+
+    fraction: float = -1.0
+    text: str = ""
+
+
+class LoadState:
+    """Thread-safe progress and cancel flag shared by one load and the main thread."""
+
+    def __init__(self, poke: Callable[[LoadState], None]) -> None:
+        self._lock = threading.Lock()
+        self._cancel = threading.Event()
+        self._poke = poke
+        self._progress = LoadProgress()
+        self._poked = False
+
+    def report(self, *args: Any) -> None:
+        """The loader's ``progress`` callback: ``(done, total[, path])`` or ``(fraction)``."""
+        numbers = [a for a in args if isinstance(a, int | float)]
+        texts = [str(a) for a in args if not isinstance(a, int | float)]
+        if len(numbers) >= 2 and numbers[1]:
+            fraction = min(1.0, float(numbers[0]) / float(numbers[1]))
+            text = f"{int(numbers[0])} / {int(numbers[1])}"
+        else:
+            fraction = float(numbers[0]) if numbers else -1.0
+            text = ""
+        if texts:
+            text = f"{text} {texts[-1].rsplit('/', 1)[-1]}".strip()
+        with self._lock:
+            self._progress = LoadProgress(fraction, text)
+            poke, self._poked = not self._poked, True
+        if poke:
+            self._poke(self)
+
+    def take(self) -> LoadProgress:
+        with self._lock:
+            self._poked = False
+            return self._progress
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
 
 
 class _Mailbox(QObject):

@@ -6,6 +6,8 @@ through a queued signal. ``synchronous=True`` runs everything inline, for tests.
 
 Each submit may name a *channel*; a newer submit on the same channel supersedes older ones, whose
 results are then dropped instead of applied (a slider dragged over ten dates only applies the last).
+A ``slow`` submit (a read of seconds, such as the basemap at launch) runs on a second worker, so
+it never holds up the interactive work queued behind it (the comparison, the chart).
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
         super().__init__(parent)
         self._synchronous = synchronous
-        self._executor: ThreadPoolExecutor | None = None
+        self._executors: dict[bool, ThreadPoolExecutor] = {}
+        self._closed = False
         self._tickets = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._pending = 0
@@ -51,9 +54,16 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
         channel: str | None = None,
+        *,
+        slow: bool = False,
     ) -> int:
-        """Run ``work()`` off the UI thread; return a ticket number."""
+        """Run ``work()`` off the UI thread (``slow``: on the second worker); return a ticket.
+
+        After :meth:`shutdown` nothing runs (a timer's refresh while the window closes).
+        """
         ticket = next(self._tickets)
+        if self._closed and not self._synchronous:
+            return ticket  # shut down: the app is closing, and no new thread may start
         if channel is not None:
             self._latest[channel] = ticket
         entry = _Ticket(ticket, channel, on_done, on_error)
@@ -62,26 +72,31 @@ class TaskRunner(QObject):
             entry.run(work)
             self._on_task_done(entry)
             return ticket
-        future = self._pool().submit(entry.run, work)
+        future = self._pool(slow).submit(entry.run, work)
         future.add_done_callback(functools.partial(self._deliver_done, entry))
         return ticket
 
     def shutdown(self, *, wait: bool = True) -> None:
-        """Stop the worker thread: queued tasks are dropped, the running one may finish.
+        """Stop the worker threads for good: queued tasks are dropped, running ones may finish.
 
-        ``wait`` blocks until it has (the application's runner, so no thread outlives the app);
-        without it the thread ends on its own once its task is done (a closing window's runners
-        must not hold the window open for a long export).
+        ``wait`` blocks until the interactive task has (the application's runner, so no thread
+        outlives the app); a ``slow`` read is never waited for, and without ``wait`` neither is
+        the other task (a closing window's runners must not hold it open for a long export):
+        their threads end once their tasks are done.
         """
-        if self._executor is not None:
-            self._executor.shutdown(wait=wait, cancel_futures=True)
-            self._executor = None
+        self._closed = True
+        executors, self._executors = self._executors, {}
+        for slow, executor in executors.items():
+            executor.shutdown(wait=wait and not slow, cancel_futures=True)
 
-    def _pool(self) -> ThreadPoolExecutor:
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="atlas-task")
-            self.destroyed.connect(functools.partial(_stop, self._executor))
-        return self._executor
+    def _pool(self, slow: bool = False) -> ThreadPoolExecutor:
+        executor = self._executors.get(slow)
+        if executor is None:
+            name = "atlas-task-slow" if slow else "atlas-task"
+            executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+            self._executors[slow] = executor
+            self.destroyed.connect(functools.partial(_stop, executor))
+        return executor
 
     def _deliver_done(self, entry: _Ticket, _future: object) -> None:
         self._deliver(entry)

@@ -19,6 +19,7 @@ from ui.map.frame import Frame
 from ui.map.north_arrow import north_angle_deg
 from ui.map.scale_bar import bar_for
 from ui.map.styles import NO_BASEMAP, SEA
+from viewmodels.basemap_viewmodel import BasemapViewModel
 from viewmodels.layers_viewmodel import LayersViewModel
 from viewmodels.map_viewmodel import CompareGeometries, MapViewModel
 from viewmodels.tasks import TaskRunner
@@ -40,7 +41,9 @@ def days() -> tuple[shapely.Geometry, shapely.Geometry]:
 def view(qtbot, days):
     map_vm, layers_vm = MapViewModel(), LayersViewModel()
     layers_vm.set_series_layers([SERIES])
-    widget = MapView(map_vm, layers_vm, runner=TaskRunner(synchronous=True))
+    basemap = BasemapViewModel(TaskRunner(synchronous=True))
+    basemap.load()
+    widget = MapView(map_vm, layers_vm, basemap=basemap)
     qtbot.addWidget(widget)
     widget.resize(800, 600)
     widget.show()

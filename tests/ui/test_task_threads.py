@@ -27,6 +27,6 @@ def test_closing_the_window_ends_every_task_thread(qtbot) -> None:
     for runner in runners:  # each starts its worker thread
         with qtbot.waitSignal(runner.sig_task_done, timeout=30000):
             runner.submit(lambda: None, lambda _v: None)
-    assert len(_task_threads() - before) == len(runners)
+    assert len(_task_threads() - before) >= len(runners)  # the app runner also reads the basemap
     window.close()
-    qtbot.waitUntil(lambda: _task_threads() - before == set(), timeout=10000)
+    qtbot.waitUntil(lambda: not (_task_threads() - before), timeout=30000)

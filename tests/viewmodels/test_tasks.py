@@ -109,3 +109,18 @@ def test_a_deleted_runner_lets_its_idle_thread_end(qtbot) -> None:
     assert len(_task_threads() - before) == 1
     delete(owner)
     qtbot.waitUntil(lambda: _task_threads() - before == set(), timeout=5000)
+
+
+def test_a_runner_shut_down_starts_no_thread_again(qtbot) -> None:
+    before = _task_threads()
+    runner = TaskRunner()
+    with qtbot.waitSignal(runner.sig_task_done, timeout=5000):
+        runner.submit(lambda: 1, lambda _v: None)
+    runner.shutdown()
+    ran: list[int] = []
+    runner.submit(lambda: ran.append(1), lambda _v: None)
+    runner.submit(lambda: ran.append(2), lambda _v: None, slow=True)
+    qtbot.wait(50)
+    assert ran == []
+    assert _task_threads() - before == set()
+    assert not runner.busy

@@ -1,29 +1,22 @@
 """Basemap layers on the canvas: land, lakes, rivers, oblast and country borders.
 
-The data come from ``geo.basemap`` (``resources/basemap.gpkg``) at three levels of detail; each
-layer becomes one item holding one geometry per level, and the item picks the level from the
-zoom at paint time (``geo.basemap.choose_lod``). Reading happens once, off the UI thread.
+The data (``geo.basemap_data.BasemapData``, read by ``viewmodels.basemap_viewmodel`` off the UI
+thread) hold three levels of detail; each layer becomes one item holding one geometry per level,
+and the item picks the level from the zoom at paint time (``geo.basemap.choose_lod``).
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import shapely
-
-from geo.border_lines import oblast_lines_off_border
 from ui.map.layer_items import GeometryLayerItem, metres_per_device_pixel, visible_rect
 from ui.map.styles import SEA, Style, apply_style, draw_styled_path, with_alpha
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-
     from PySide6.QtGui import QPainter
     from shapely.geometry.base import BaseGeometry
 
+    from geo.basemap_data import BasemapData
     from ui.map.frame import Frame
     from ui.map.geometry_paths import PathCache
     from ui.map.labels import PlaceLike
@@ -39,66 +32,6 @@ LAYER_KEYS = {
 
 _WIDTHS = {"Lakes": 0.6, "Rivers": 0.8, "Oblast borders": 0.7, "Country borders": 1.4}
 METRES_PER_DEGREE = 111_320.0
-
-
-@dataclass
-class BasemapData:
-    """Lon/lat basemap geometries per layer key and level of detail, and a place provider."""
-
-    layers: dict[str, dict[str, BaseGeometry]] = field(default_factory=dict)
-    extent: BaseGeometry | None = None
-    places: Callable[[tuple[float, float, float, float], int], Sequence[PlaceLike]] | None = None
-
-
-def basemap_extent(land: BaseGeometry) -> BaseGeometry:
-    """The lon/lat box the basemap was clipped to, from its land's bounds rounded outward.
-
-    Meridians and parallels are curves in the display projection, so the box is densified.
-    """
-    bounds = shapely.total_bounds(land)
-    box = shapely.box(*(f(v * 2) / 2 for f, v in zip(_OUTWARD, bounds, strict=True)))
-    return shapely.segmentize(box, 0.25)
-
-
-_OUTWARD = (math.floor, math.floor, math.ceil, math.ceil)
-
-
-def _outlines(polygons: BaseGeometry) -> BaseGeometry:
-    return shapely.GeometryCollection(list(shapely.boundary(shapely.get_parts(polygons))))
-
-
-@lru_cache(maxsize=1)
-def load_basemap() -> BasemapData:
-    """Read every layer and level of the default basemap (slow: call it in a worker).
-
-    The result is shared by every canvas (read once per process); oblast outlines lose their
-    runs beside the country borders (:func:`~geo.border_lines.oblast_lines_off_border`).
-    """
-    from geo.basemap import LODS, default_basemap
-    from geo.places import default_index
-
-    basemap = default_basemap()
-    data = BasemapData()
-    for key in LAYER_KEYS.values():
-        levels = {}
-        for lod in LODS:
-            geometries = basemap.features(key, None, lod).geometries
-            levels[lod] = shapely.GeometryCollection(list(geometries))
-        data.layers[key] = levels
-    data.extent = basemap_extent(data.layers["land"]["lo"])
-    borders = data.layers["borders"]
-    data.layers["oblasts"] = {
-        lod: oblast_lines_off_border(_outlines(polygons), borders[lod])
-        for lod, polygons in data.layers["oblasts"].items()
-    }
-    index = default_index()
-    index.places_in((30.0, 50.0, 30.1, 50.1), 0)
-
-    def _places(bbox: tuple[float, float, float, float], min_population: int) -> list[PlaceLike]:
-        return list(index.places_in(bbox, min_population, 400))
-
-    data.places = _places
-    return data
 
 
 def basemap_style(name: str, color: str, opacity: float) -> Style:

@@ -25,11 +25,9 @@ import numpy as np
 from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
+from geo.basemap_data import BasemapData
 from geo.projection import lonlat_box_to_display, to_lonlat
-from ui.map.basemap_items import (
-    BasemapData,
-    places_in_frame,
-)
+from ui.map.basemap_items import places_in_frame
 from ui.map.cached_group import CachedGroupItem
 from ui.map.canvas import MapGraphicsView, MapTool, MapViewBox
 from ui.map.compare_style import compare_entries
@@ -44,13 +42,11 @@ from ui.map.north_arrow import paint_north_arrow
 from ui.map.picture import MapPicture, paint_map
 from ui.map.scale_bar import paint_scale_bar
 from ui.map.styles import NO_BASEMAP, px_scale, series_style
-from viewmodels.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtGui import QPainter
 
+    from viewmodels.basemap_viewmodel import BasemapViewModel
     from viewmodels.layers_viewmodel import LayerState, LayersViewModel
     from viewmodels.map_viewmodel import BBox, MapViewModel
 
@@ -60,12 +56,6 @@ COMPARE_Z = 100.0
 OVERLAY_Z = 200.0
 SETTLE_MS = 120
 """The view counts as settled this long after its last change."""
-
-
-def _default_loader() -> BasemapData:
-    from ui.map.basemap_items import load_basemap
-
-    return load_basemap()
 
 
 class MapView(QWidget):
@@ -78,11 +68,9 @@ class MapView(QWidget):
     layers_vm : LayersViewModel
         Layer order and style.
     parent : QWidget, optional
-    basemap_loader : callable, optional
-        Returns a :class:`BasemapData`; run once through ``runner``. Defaults to the bundled
-        ``resources/basemap.gpkg``.
-    runner : TaskRunner, optional
-        Where the basemap is read; a private asynchronous runner by default.
+    basemap : BasemapViewModel, optional
+        The basemap to draw (it reads the file; the canvas only draws what it holds). None: no
+        basemap.
     """
 
     def __init__(
@@ -91,12 +79,12 @@ class MapView(QWidget):
         layers_vm: LayersViewModel,
         parent: QWidget | None = None,
         *,
-        basemap_loader: Callable[[], BasemapData] | None = _default_loader,
-        runner: TaskRunner | None = None,
+        basemap: BasemapViewModel | None = None,
     ) -> None:
         super().__init__(parent)
         self._map_vm = map_vm
         self._layers_vm = layers_vm
+        self._basemap_vm = basemap
         self._cache = PathCache()
         self._basemap_cache = PathCache(max_geometries=64)
         self._basemap = BasemapData()
@@ -124,9 +112,9 @@ class MapView(QWidget):
         self._connect()
         self._on_layers_vm_layers_changed()
         self.zoom_to_lonlat(map_vm.view_bbox() or DEFAULT_BBOX)
-        self._runner = runner if runner is not None else TaskRunner(self)
-        if basemap_loader is not None:
-            self._runner.submit(basemap_loader, self._on_basemap_loaded, self._on_basemap_failed)
+        if basemap is not None:
+            basemap.sig_basemap_changed.connect(self._on_basemap_vm_basemap_changed)
+            self._on_basemap_vm_basemap_changed()
 
     def _connect(self) -> None:
         self._map_vm.sig_shown_changed.connect(self._on_map_vm_shown_changed)
@@ -262,13 +250,12 @@ class MapView(QWidget):
 
     # -- slots --------------------------------------------------------------------------------
 
-    def _on_basemap_loaded(self, data: BasemapData) -> None:
-        self._basemap = data
+    def _on_basemap_vm_basemap_changed(self) -> None:
+        if self._basemap_vm is None or self._basemap_vm.basemap() is self._basemap:
+            return
+        self._basemap = self._basemap_vm.basemap()
         self._on_layers_vm_layers_changed()
         self._invalidate_labels()
-
-    def _on_basemap_failed(self, error: BaseException) -> None:
-        self._canvas.setToolTip(f"Basemap not available: {error}")
 
     def _on_map_vm_shown_changed(self) -> None:
         shown = self._map_vm.shown()

@@ -1,6 +1,6 @@
 """The basemap a page needs, read headless: one level of detail, only around the page's extent.
 
-The canvas reads every level of the whole basemap once (``ui.map.basemap_items.load_basemap``,
+The canvas reads every level of the whole basemap once (``geo.basemap_data.load_basemap``,
 about 2 s, most of it tidying the oblast outlines along the country borders). A page shows one
 zoom, so the command line reads only the level that zoom uses, and tidies the oblast outlines
 only inside a box around the extent: a close-up of one town is ready in a fraction of a second.
@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 import shapely
 
+from geo.basemap_data import BasemapData, basemap_extent, outlines
 from geo.border_lines import oblast_lines_off_border
-from ui.map.basemap_items import LAYER_KEYS, BasemapData, _outlines, basemap_extent
+from ui.map.basemap_items import LAYER_KEYS
 
 if TYPE_CHECKING:
     from geo.page import BBox
-    from ui.map.labels import PlaceLike
+    from geo.places import Place
 
 CLIP_MARGIN = 0.1
 """The box read around a frame, as a share of its size on every side."""
@@ -47,7 +48,7 @@ def _places() -> object:
     return default_index()
 
 
-def _place_provider(bbox: tuple[float, float, float, float], population: int) -> list[PlaceLike]:
+def _place_provider(bbox: tuple[float, float, float, float], population: int) -> list[Place]:
     index = _places()
     return list(index.places_in(bbox, population, 400))  # type: ignore[attr-defined]
 
@@ -62,7 +63,7 @@ def page_basemap(lod: str, box: BBox) -> BasemapData:
     for key in LAYER_KEYS.values():
         parts = shapely.GeometryCollection(list(basemap.features(key, box, lod).geometries))
         if key == "oblasts":
-            parts = _outlines(parts)
+            parts = outlines(parts)
         data.layers[key] = {lod: shapely.clip_by_rect(parts, *box)}
     data.extent = basemap_extent(basemap.features("land", None, "lo").geometries)
     obl = oblast_lines_off_border(data.layers["oblasts"][lod], data.layers["borders"][lod])

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtPrintSupport import QPrinter
 
+    from geo.basemap_data import BasemapData
     from geo.page import BBox, Page
-    from ui.map.basemap_items import BasemapData
     from ui.printing.choices import PrintChoices
     from ui.printing.render import PageRenderer
 

@@ -34,9 +34,9 @@ from ui.printing.units import PageUnits
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from geo.basemap_data import BasemapData
     from geo.page import BBox, Page
     from geo.page_layout import PageLayout
-    from ui.map.basemap_items import BasemapData
     from ui.map.picture import MapPicture
 
     BasemapSource = Callable[[str, BBox], BasemapData]

@@ -27,8 +27,9 @@ from viewmodels.regions_viewmodel import RegionsViewModel
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QGraphicsItem
 
+    from geo.basemap_data import BasemapData
     from geo.page import CompareSpec, MapContent, RegionSpec
-    from ui.map.basemap_items import BasemapData, BasemapLayerItem
+    from ui.map.basemap_items import BasemapLayerItem
     from ui.map.frame import Frame
     from ui.map.labels import PlaceLike
 
