@@ -10,7 +10,13 @@ references) and the cache is bounded (least recently used first).
 When the view shows only part of a geometry, the simplified geometry is clipped
 (``shapely.clip_by_rect``) to a box around the view, aligned to a grid of view-sized cells so a
 pan reuses it. Besides saving vertices, this keeps device coordinates small: Qt's raster engine
-drops fills whose coordinates reach millions of pixels (the land vanished at street zoom).
+drops fills whose coordinates reach millions of pixels (the land vanished at street zoom). A page
+never pans, so a *tight* cache (the printed page's) clips to the view itself plus a few pixels.
+
+Simplified paths have their vertices on a grid of a quarter of the tolerance (whole metres at
+least): far below what the simplification already moves, and PDF and SVG writers spell a whole
+number without the nine decimals they give any other, which makes a page's vector map about a
+third smaller and faster to write.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ if TYPE_CHECKING:
 
 CLIPS_PER_GEOMETRY = 6
 """Clipped paths kept per geometry (views recently shown)."""
+TIGHT_MARGIN_PX = 8.0
+"""A tight cache clips this many device pixels beyond the view (wider than any stroke)."""
 _POLYGONAL = {"Polygon", "MultiPolygon"}
 _LINEAR = {"LineString", "MultiLineString", "LinearRing"}
 
@@ -51,20 +59,31 @@ def lines_of(geometry: BaseGeometry) -> np.ndarray:
     return np.concatenate([np.asarray(p, dtype=object) for p in pieces])
 
 
-def path_from_geometry(geometry: BaseGeometry) -> QPainterPath:
-    """A path with one closed subpath per ring (odd-even fill keeps holes empty)."""
+def path_from_geometry(geometry: BaseGeometry, grid: float | None = None) -> QPainterPath:
+    """A path with one closed subpath per ring (odd-even fill keeps holes empty).
+
+    With ``grid``, vertices are rounded to its multiples (see the module docstring).
+    """
     rings = lines_of(geometry)
     if len(rings) == 0:
         return QPainterPath()
     coords, index = shapely.get_coordinates(rings, return_index=True)
     if len(coords) == 0:
         return QPainterPath()
+    if grid is not None:
+        coords = np.rint(coords / grid) * grid
     connect = np.empty(len(coords), dtype=bool)
     connect[:-1] = index[1:] == index[:-1]
     connect[-1] = False
     path = pg.arrayToQPath(coords[:, 0], coords[:, 1], connect=connect)
     path.setFillRule(Qt.FillRule.OddEvenFill)
     return path
+
+
+def vertex_grid(bucket: int) -> float:
+    """The grid simplified vertices of ``bucket`` are rounded to: a quarter of the tolerance,
+    a power of two metres and never under one (so every coordinate is a whole number)."""
+    return 2.0 ** max(bucket - 2, 0)
 
 
 def lod_bucket(metres_per_pixel: float) -> int:
@@ -103,12 +122,18 @@ class PathCache:
         How many geometries to keep (least recently used are dropped first).
     min_tolerance_m : float
         Below this simplification tolerance the full-resolution path is used.
+    tight : bool
+        Clip to the view plus :data:`TIGHT_MARGIN_PX` instead of a grid-aligned box around it
+        (for pages, which never pan).
     """
 
-    def __init__(self, max_geometries: int = 256, min_tolerance_m: float = 4.0) -> None:
+    def __init__(
+        self, max_geometries: int = 256, min_tolerance_m: float = 4.0, tight: bool = False
+    ) -> None:
         self._entries: OrderedDict[int, _Entry] = OrderedDict()
         self._max = max_geometries
         self._min_bucket = math.floor(math.log2(min_tolerance_m))
+        self._tight = tight
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -132,14 +157,23 @@ class PathCache:
         bucket = self._min_bucket if metres_per_pixel is None else lod_bucket(metres_per_pixel)
         bucket = max(bucket, self._min_bucket)
         if view is not None:
-            box = clip_box(view)
+            box = self._clip_box(view, metres_per_pixel)
             if not QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1]).contains(entry.bounds):
                 return self._clipped(entry, bucket, box)
         path = entry.paths.get(bucket)
         if path is None:
-            path = path_from_geometry(self._simple(entry, bucket))
+            path = path_from_geometry(self._simple(entry, bucket), self._grid(bucket))
             entry.paths[bucket] = path
         return path
+
+    def _clip_box(self, view: QRectF, metres_per_pixel: float | None) -> tuple:
+        if not self._tight or metres_per_pixel is None:
+            return clip_box(view)
+        pad = TIGHT_MARGIN_PX * metres_per_pixel
+        return view.left() - pad, view.top() - pad, view.right() + pad, view.bottom() + pad
+
+    def _grid(self, bucket: int) -> float | None:
+        return None if bucket <= self._min_bucket else vertex_grid(bucket)
 
     def _simple(self, entry: _Entry, bucket: int) -> BaseGeometry:
         if bucket <= self._min_bucket:
@@ -154,7 +188,8 @@ class PathCache:
         key = (bucket, box)
         path = entry.clipped.get(key)
         if path is None:
-            path = path_from_geometry(shapely.clip_by_rect(self._simple(entry, bucket), *box))
+            clipped = shapely.clip_by_rect(self._simple(entry, bucket), *box)
+            path = path_from_geometry(clipped, self._grid(bucket))
             entry.clipped[key] = path
             while len(entry.clipped) > CLIPS_PER_GEOMETRY:
                 entry.clipped.popitem(last=False)

@@ -22,12 +22,16 @@ if TYPE_CHECKING:
 
 
 def visible_rect(painter: QPainter) -> QRectF | None:
-    """The painter's device rectangle in the coordinates of its world transform (or None)."""
+    """The painter's device rectangle in the coordinates of its world transform (or None),
+    within the painter's clip if it has one (a page's map frame, a time-lapse frame)."""
     device = painter.device()
     inverse, ok = painter.worldTransform().inverted()
     if device is None or not ok:
         return None
-    return inverse.mapRect(QRectF(0.0, 0.0, device.width(), device.height()))
+    rect = inverse.mapRect(QRectF(0.0, 0.0, device.width(), device.height()))
+    if painter.hasClipping():
+        rect = rect.intersected(painter.clipBoundingRect())
+    return rect
 
 
 def metres_per_device_pixel(painter: QPainter) -> float:
