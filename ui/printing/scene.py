@@ -39,8 +39,8 @@ class MapScene:
     """Canvas items for page descriptions; no view, no widget, no display needed."""
 
     def __init__(self) -> None:
-        self._cache = PathCache()
-        self._basemap_cache = PathCache(max_geometries=64)
+        self._cache = PathCache(tight=True)
+        self._basemap_cache = PathCache(max_geometries=64, tight=True)
         self._series: dict[str, GeometryLayerItem] = {}
         self._basemap: BasemapData | None = None
         self._basemap_items: dict[tuple[str, str, float], BasemapLayerItem | None] = {}
