@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geo.basemap import ATTRIBUTION_SHORT
+from geo.layer_style import LayerStyle
 from geo.series import DEEPSTATE
 
 if TYPE_CHECKING:
@@ -58,19 +59,9 @@ _SUBJECTS = {DEEPSTATE: "Russian-occupied territory"}
 _ISW_WORDS = ("assessed", "claimed", "kursk", "partisan", "infiltration", "held before")
 
 
-@dataclass(frozen=True)
-class LayerSpec:
-    """One layer of the map, bottom first in :attr:`MapContent.layers` (as the layer panel).
-
-    ``kind`` is ``"series"`` or ``"basemap"``; basemap names are the layer panel's ("Land",
-    "Lakes", "Rivers", "Oblast borders", "Country borders", "Place names").
-    """
-
-    name: str
-    kind: str
-    visible: bool
-    color: str
-    opacity: float
+LayerSpec = LayerStyle
+"""One layer of the map, bottom first in :attr:`MapContent.layers` (as the layer panel): the
+same description the app and project files use (:class:`geo.layer_style.LayerStyle`)."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ reopens it on the next launch; File → Save project… writes the same format a
       "timeline": {"series": "DeepState occupied", "date_a": "2024-11-01",
                    "date_b": "2024-11-20", "shown": "2024-11-20", "compare": true},
       "map": {"view": [37.0, 47.8, 37.6, 48.2]},      # west, south, east, north (lon/lat) or null
-      "layers": [                                     # draw order, bottom first
+      "layers": [                                     # draw order, bottom first (geo.layer_style)
         {"name": "Land", "kind": "basemap", "visible": true, "color": "#f3f0e8", "opacity": 1.0},
         {"name": "DeepState occupied", "kind": "series", "visible": true,
          "color": "#d62728", "opacity": 0.45}
@@ -42,8 +42,8 @@ import orjson
 
 from geo.atomic import write_bytes_atomically
 from geo.errors import AtlasError, ReadError
+from geo.layer_style import LayerStyle
 from geo.limits import read_regular
-from geo.page import LayerSpec
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -71,7 +71,7 @@ class Session:
     shown: dt.date | None = None
     compare: bool = False
     view: BBox | None = None
-    layers: tuple[LayerSpec, ...] = ()
+    layers: tuple[LayerStyle, ...] = ()
     regions: tuple[Region, ...] | None = None
     regions_paths: tuple[str, ...] = ()
     series_choices: Mapping[str, Any] | None = None
@@ -111,7 +111,7 @@ def session_to_bytes(session: Session, folder: Path) -> bytes:
             "compare": session.compare,
         },
         "map": {"view": None if session.view is None else list(session.view)},
-        "layers": [vars(layer) for layer in session.layers],
+        "layers": [layer.to_json() for layer in session.layers],
     }
     if session.regions is not None:
         document["regions"] = {
@@ -210,12 +210,11 @@ class _Reader:
             raise self.fail(f"map view {values} is not a lon/lat box")
         return west, south, east, north
 
-    def layer(self, item: Any) -> LayerSpec:
-        name, kind = self.get(item, "name", str), self.get(item, "kind", str)
-        color, opacity = self.get(item, "color", str), self.get(item, "opacity", (int, float))
-        if not name or kind not in ("series", "basemap") or not color or opacity is None:
-            raise self.fail(f"layer {item!r} needs name, kind, visible, color and opacity")
-        return LayerSpec(name, kind, bool(self.get(item, "visible", bool)), color, float(opacity))
+    def layer(self, item: Any) -> LayerStyle:
+        try:
+            return LayerStyle.from_json(item)
+        except ValueError as exc:
+            raise self.fail(str(exc)) from None
 
     def regions(self, value: Any) -> tuple[Region, ...] | None:
         if value is None:

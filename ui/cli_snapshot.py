@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,12 +113,11 @@ def pixel_size(text: str) -> tuple[int, int]:
 
 def layer_specs(catalog: Catalog, only: str | None) -> list[LayerSpec]:
     """The layers a fresh window shows for ``catalog`` (only ``only`` of the series, if given)."""
-    from geo.page import LayerSpec
     from viewmodels.layers_viewmodel import LayersViewModel
 
     vm = LayersViewModel()
     vm.set_series_layers(catalog.series_names())
-    specs = [LayerSpec(**asdict(layer)) for layer in vm.layers()]
+    specs = list(vm.layers())  # the layer panel's styles are the page's (geo.layer_style)
     if only is None:
         return specs
     return [replace(s, visible=s.name == only) if s.kind == "series" else s for s in specs]

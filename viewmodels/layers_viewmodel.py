@@ -8,10 +8,12 @@ while that series is not loaded, so reloading a folder keeps the look.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
+
+from geo.layer_style import LayerStyle
 
 SERIES_PALETTE = (
     "#d62728",
@@ -29,29 +31,9 @@ SERIES_OPACITY = 0.45
 """Default fill opacity of a series layer."""
 
 
-@dataclass(frozen=True)
-class LayerState:
-    """One layer as the canvas and the layer panel see it.
-
-    Attributes
-    ----------
-    name : str
-        Unique name; the series name for series layers.
-    kind : str
-        ``"series"`` or ``"basemap"``.
-    visible : bool
-        Whether the layer is drawn.
-    color : str
-        ``#rrggbb``.
-    opacity : float
-        0 (invisible) to 1 (opaque).
-    """
-
-    name: str
-    kind: str
-    visible: bool
-    color: str
-    opacity: float
+LayerState = LayerStyle
+"""One layer as the canvas and the layer panel see it (:class:`geo.layer_style.LayerStyle`, the
+description printed pages and project files use too)."""
 
 
 BASEMAP_DEFAULTS = (

@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from geo.errors import AtlasError
-from geo.page import LayerSpec
 from geo.session_file import Session, read_session, write_session
 from viewmodels.regions_data import regions_note, same_data
 
 if TYPE_CHECKING:
     import os
 
+    from geo.layer_style import LayerStyle
     from viewmodels.app_viewmodel import AppViewModel
     from viewmodels.regions_viewmodel import RegionsViewModel
 
@@ -117,10 +117,7 @@ class SessionViewModel(QObject):
         """The session as it is now (the synthetic demo's files are never part of it)."""
         app, tl = self._app, self._app.timeline
         demo = app.dataset.is_demo()
-        layers = tuple(
-            LayerSpec(la.name, la.kind, la.visible, la.color, la.opacity)
-            for la in app.layers.layers()
-        )
+        layers = tuple(app.layers.layers())  # the layer panel's styles are the file's
         regions = None
         if with_regions and self._regions is not None:
             from geo.regions import Region
@@ -170,7 +167,7 @@ class SessionViewModel(QObject):
             regions.add_loaded(items, "Open project")
         regions.undo_stack.clear()
 
-    def _apply_layers(self, styles: tuple[LayerSpec, ...]) -> None:
+    def _apply_layers(self, styles: tuple[LayerStyle, ...]) -> None:
         """Order and style of the layers present now (series ones once their data is loaded)."""
         layers = self._app.layers
         present = {la.name for la in layers.layers()}

@@ -103,3 +103,38 @@ def test_bad_files_get_one_line_naming_the_file(tmp_path, text: str, reason: str
     assert str(path) in str(info.value)
     assert reason in str(info.value)
     assert "\n" not in str(info.value)
+
+
+OLD_PROJECT = """{
+  "format": "frontline-atlas-session",
+  "version": 1,
+  "data": {"paths": ["data/daily"]},
+  "timeline": {"series": "DeepState occupied", "date_a": "2024-11-01",
+               "date_b": "2024-11-20", "shown": "2024-11-20", "compare": true},
+  "map": {"view": [37.0, 47.8, 37.6, 48.2]},
+  "layers": [
+    {"name": "Land", "kind": "basemap", "visible": true, "color": "#f3f0e8", "opacity": 1},
+    {"name": "Rivers", "kind": "basemap", "visible": false, "color": "#7fa9c9", "opacity": 0.9},
+    {"name": "DeepState occupied", "kind": "series", "visible": true,
+     "color": "#d62728", "opacity": 0.45}
+  ]
+}
+"""
+"""A project file as the app wrote it before one layer description (version 1)."""
+
+
+def test_an_old_project_file_still_opens_and_writes_back_the_same_layers(tmp_path) -> None:
+    path = tmp_path / "old.frontline"
+    path.write_text(OLD_PROJECT, encoding="utf-8")
+    session = read_session(path)
+    assert session.paths == (str(tmp_path / "data" / "daily"),)
+    assert [(la.name, la.visible, la.opacity) for la in session.layers] == [
+        ("Land", True, 1.0),
+        ("Rivers", False, 0.9),
+        ("DeepState occupied", True, 0.45),
+    ]
+    assert session.layers[2] == LayerSpec("DeepState occupied", "series", True, "#d62728", 0.45)
+    again = tmp_path / "again.frontline"
+    write_session(again, session)
+    old_layers = json.loads(OLD_PROJECT)["layers"]
+    assert json.loads(again.read_text(encoding="utf-8"))["layers"] == old_layers

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from geo.page import CompareSpec, LayerSpec, MapContent, RegionSpec
+from geo.page import CompareSpec, MapContent, RegionSpec
 from geo.page_build import content_extent, fill_page
 from geo.regions import Region
 
@@ -46,9 +46,7 @@ def _compare(app_vm: AppViewModel, catalog: Catalog, regions: list[Region]) -> C
 
 def capture_content(app_vm: AppViewModel, regions: list[Region]) -> MapContent:
     """The map's content as the app shows it now."""
-    layers = tuple(
-        LayerSpec(s.name, s.kind, s.visible, s.color, s.opacity) for s in app_vm.layers.layers()
-    )
+    layers = tuple(app_vm.layers.layers())  # the layer panel's styles are the page's
     shown = app_vm.map.series_shown()
     geometries = [(n, s.geometry) for n, s in shown.items() if s.geometry is not None]
     dates = [(n, s.date) for n, s in shown.items() if s.date is not None]
