@@ -92,12 +92,17 @@ def _densify_long_edges(
     rectangle clip leaves, are split into geodesic pieces, which keeps every polygon within
     ~1e-8 of pyproj. Returns the extended coordinates and their ring indices.
     """
-    d = np.diff(coords, axis=0)
-    length = np.hypot(d[:, 0] * np.cos(np.radians(coords[:-1, 1])), d[:, 1])
-    long_edges = np.flatnonzero((length > MAX_EDGE_DEG) & (ring_index[:-1] == ring_index[1:]))
+    d = np.abs(np.diff(coords, axis=0))
+    # length <= hypot(|dx|, |dy|) <= 1.5 max(|dx|, |dy|): only these edges can be long
+    near = np.flatnonzero((d[:, 0] > MAX_EDGE_DEG / 1.5) | (d[:, 1] > MAX_EDGE_DEG / 1.5))
+    if len(near) == 0:
+        return coords, ring_index
+    length = np.hypot(d[near, 0] * np.cos(np.radians(coords[near, 1])), d[near, 1])
+    long = (length > MAX_EDGE_DEG) & (ring_index[near] == ring_index[near + 1])
+    long_edges = near[long]
     if len(long_edges) == 0:
         return coords, ring_index
-    pieces = np.ceil(length[long_edges] / MAX_EDGE_DEG).astype(np.int64)
+    pieces = np.ceil(length[long] / MAX_EDGE_DEG).astype(np.int64)
     edge = np.repeat(long_edges, pieces - 1)
     step = np.arange(len(edge)) - np.repeat(np.cumsum(pieces - 1) - (pieces - 1), pieces - 1) + 1
     lon1, lat1 = coords[edge, 0], coords[edge, 1]

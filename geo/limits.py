@@ -195,16 +195,23 @@ def first_bad_coordinate(geometries: np.ndarray) -> tuple[int, float, float] | N
     present = np.flatnonzero(~shapely.is_missing(geometries))
     if present.size == 0:
         return None
+    coords = shapely.get_coordinates(geometries[present])
+    if coords.size == 0 or _within_lonlat(coords):
+        return None  # the usual case: no need to know which feature each position is in
     coords, owner = shapely.get_coordinates(geometries[present], return_index=True)
     with np.errstate(invalid="ignore"):
         bad = ~(np.isfinite(coords).all(axis=1))
         bad |= np.abs(coords[:, 0]) > 180.0
         bad |= np.abs(coords[:, 1]) > 90.0
-    hits = np.flatnonzero(bad)
-    if hits.size == 0:
-        return None
-    first = hits[0]
+    first = np.flatnonzero(bad)[0]
     return int(present[owner[first]]), float(coords[first, 0]), float(coords[first, 1])
+
+
+def _within_lonlat(coords: np.ndarray) -> bool:
+    """Whether every (x, y) is finite with ``|x| <= 180`` and ``|y| <= 90`` (NaN compares false)."""
+    low = coords.min(axis=0)
+    high = coords.max(axis=0)
+    return bool(low[0] >= -180.0 and high[0] <= 180.0 and low[1] >= -90.0 and high[1] <= 90.0)
 
 
 def check_lonlat(geometries: np.ndarray, display: str, stage: str = "") -> None:

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 #: With fewer files to read than this, reading serially beats starting worker processes.
 PARALLEL_THRESHOLD = 24
 CHUNKS_PER_WORKER = 6
+#: Files read afresh are written to the cache this many at a time, as they arrive.
+STORE_BATCH = 32
 
 
 class LoadCancelled(AtlasError):
@@ -210,19 +212,22 @@ def load_paths(
     is_cancelled = cancelled or (lambda: False)
     results: dict[str, FileResult] = {}
     fresh: list[FileResult] = []
-
-    def on_done(result: FileResult, *, new: bool = True) -> None:
-        results[result.path] = result
-        if new:
-            fresh.append(result)
-        if progress is not None:
-            progress(len(results), len(entries), result.path)
-
     store = None
     if use_cache:
         from geo.cache import LoadCache
 
         store = cache or LoadCache()
+
+    def on_done(result: FileResult, *, new: bool = True) -> None:
+        results[result.path] = result
+        if new:
+            fresh.append(result)
+            if store is not None and len(fresh) >= STORE_BATCH:  # while the workers go on
+                store.put_many(fresh)
+                fresh.clear()
+        if progress is not None:
+            progress(len(results), len(entries), result.path)
+
     try:
         if store is not None:
             for result in store.get_many(entries).values():
