@@ -81,10 +81,13 @@ def create_window(paths: list[str], as_series: str = "") -> MainWindow:
     from ui.printing.feature import install_printing
 
     install_printing(window)
-    from ui.session_feature import after_first_paint, install_session
+    from ui.first_paint import call_after_first_paint
+    from ui.session_feature import install_session
 
     install_session(window)
-    after_first_paint(window, lambda: open_at_launch(window, paths))
+    # The last session loads hundreds of files in the worker, which competes with the UI thread
+    # for the interpreter: started after the first frame, it never delays that frame.
+    call_after_first_paint(window, lambda: open_at_launch(window, paths), fallback_ms=300)
     return window
 
 
@@ -133,7 +136,7 @@ def run_app(paths: list[str], as_series: str = "") -> int:
     install_handover(app, window, lambda forwarded: open_in_window(window, forwarded))
     from ui.startup_probe import install_probe
 
-    install_probe(window)
+    install_probe(window, window.map_view)
     _install_excepthook(window)
     window.show()
     return app.exec()

@@ -1,4 +1,4 @@
-"""Run something once a window has painted for the first time (work that can wait for it)."""
+"""Run something once a widget has painted for the first time (work that can wait for it)."""
 
 from __future__ import annotations
 
@@ -13,17 +13,35 @@ if TYPE_CHECKING:
 
 
 class _FirstPaintWatch(QObject):
-    def __init__(self, window: QWidget, callback: Callable[[], object]) -> None:
-        super().__init__(window)
-        self._window, self._callback = window, callback
+    """Calls its callback once: on the event-loop turn after the first paint, or at the fallback."""
+
+    def __init__(
+        self, widget: QWidget, callback: Callable[[], object], fallback_ms: int | None
+    ) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callback: Callable[[], object] | None = callback
+        widget.installEventFilter(self)
+        if fallback_ms is not None:
+            QTimer.singleShot(fallback_ms, self, self._fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Paint:
-            self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._fire)
         return False
 
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            self._widget.removeEventFilter(self)
+            callback()
 
-def call_after_first_paint(window: QWidget, callback: Callable[[], object]) -> None:
-    """Call ``callback`` from the event loop just after ``window``'s first paint event."""
-    window.installEventFilter(_FirstPaintWatch(window, callback))
+
+def call_after_first_paint(
+    widget: QWidget, callback: Callable[[], object], fallback_ms: int | None = None
+) -> None:
+    """Call ``callback`` from the event loop just after ``widget``'s first paint event.
+
+    ``fallback_ms``: call it after that long even if the widget never paints (a hidden window).
+    """
+    _FirstPaintWatch(widget, callback, fallback_ms)

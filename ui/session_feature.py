@@ -10,14 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from geo.session_file import SUFFIX
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
 
     from PySide6.QtWidgets import QWidget
 
@@ -91,34 +89,3 @@ def install_session(window: MainWindow) -> None:
     window.app_vm.session.sig_error_raised.connect(
         lambda message: window.statusBar().showMessage(message, 15000)
     )
-
-
-class _AfterFirstPaint(QObject):
-    """Runs a callable once: just after the window's first paint, or after ``fallback_ms``."""
-
-    def __init__(self, window: QWidget, run: Callable[[], None], fallback_ms: int) -> None:
-        super().__init__(window)
-        self._window = window
-        self._run: Callable[[], None] | None = run
-        window.installEventFilter(self)
-        QTimer.singleShot(fallback_ms, self._fire)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, self._fire)
-        return False
-
-    def _fire(self) -> None:
-        run, self._run = self._run, None
-        if run is not None:
-            self._window.removeEventFilter(self)
-            run()
-
-
-def after_first_paint(window: QWidget, run: Callable[[], None], fallback_ms: int = 300) -> None:
-    """Call ``run`` once the window has painted (a hidden window: after ``fallback_ms``).
-
-    Reopening the last session loads hundreds of files in the worker, which competes with the
-    UI thread for the interpreter; started after the first frame, it never delays that frame.
-    """
-    _AfterFirstPaint(window, run, fallback_ms)

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 PROBE_ENV = "FRONTLINE_ATLAS_FIRST_PAINT_PROBE"
 
 
-def install_probe(window: QWidget) -> None:
-    """Report ``window``'s first paint and close it, when :data:`PROBE_ENV` is set."""
+def install_probe(window: QWidget, painted: QWidget | None = None) -> None:
+    """Report the first paint of ``painted`` (the map canvas; default ``window``) and close
+    ``window``, when :data:`PROBE_ENV` is set."""
     if not os.environ.get(PROBE_ENV):
         return
 
@@ -30,4 +31,4 @@ def install_probe(window: QWidget) -> None:
         print(f"first-paint {time.time():.6f}", flush=True)
         window.close()
 
-    call_after_first_paint(window, on_painted)
+    call_after_first_paint(painted or window, on_painted)
