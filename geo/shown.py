@@ -9,7 +9,7 @@ stopped in April 2022 would otherwise sit on an August map without a word.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 
     from shapely.geometry.base import BaseGeometry
 
-    from geo.model import Catalog
+    from geo.model import Catalog, Snapshot
+
+NEARBY = 2
+"""Snapshots on each side of the drawn one that a step may show next (see ``nearby``)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,9 @@ class SeriesShown:
         The series' first and last snapshots.
     geometry : BaseGeometry or None
         The geometry drawn (None when there is no snapshot yet).
+    nearby : tuple of Snapshot
+        Up to :data:`NEARBY` snapshots on each side of the drawn one, nearest first: what a
+        timeline step shows next, so the canvas may prepare their paths while this one is seen.
     """
 
     series: str
@@ -44,6 +50,7 @@ class SeriesShown:
     first: dt.date
     last: dt.date
     geometry: BaseGeometry | None
+    nearby: tuple[Snapshot, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def note(self) -> str:
@@ -62,7 +69,7 @@ def shown_on(catalog: Catalog, day: dt.date) -> dict[str, SeriesShown]:
         items = catalog.snapshots(name)
         if not items:
             continue
-        index = bisect.bisect_right([s.date for s in items], day) - 1
+        index = bisect.bisect_right(items, day, key=lambda s: s.date) - 1
         snap = items[index] if index >= 0 else None
         shown[name] = SeriesShown(
             name,
@@ -71,8 +78,19 @@ def shown_on(catalog: Catalog, day: dt.date) -> dict[str, SeriesShown]:
             items[0].date,
             items[-1].date,
             None if snap is None else snap.geometry,
+            _nearby(items, index),
         )
     return shown
+
+
+def _nearby(items: list[Snapshot], index: int) -> tuple[Snapshot, ...]:
+    """Snapshots around ``items[index]`` (``index`` -1: before the first), nearest first."""
+    out = []
+    for step in range(1, NEARBY + 1):
+        for at in (index + step, index - step):
+            if 0 <= at < len(items):
+                out.append(items[at])
+    return tuple(out)
 
 
 def snapshot_note(dates: list[dt.date], day: dt.date) -> tuple[bool, str]:

@@ -61,3 +61,13 @@ def test_percent_of_ukraine_only_for_land_in_ukraine() -> None:
     (series,) = deepstate.series_names()
     assert percent_of_ukraine_meaningful([deepstate.snapshots(series)[0].geometry])
     assert share_in_ukraine([]) == 1.0
+
+
+def test_nearby_snapshots_are_the_next_steps_nearest_first(isw) -> None:
+    items = isw.snapshots("Assessed Russian control")
+    index = [s.date for s in items].index(dt.date(2022, 6, 4))
+    shown = shown_on(isw, dt.date(2022, 6, 10))["Assessed Russian control"]
+    expected = [items[index + 1], items[index - 1], items[index + 2], items[index - 2]]
+    assert list(shown.nearby) == expected
+    first = shown_on(isw, dt.date(2022, 4, 1))["Assessed Russian control"]
+    assert list(first.nearby) == [items[0], items[1]]

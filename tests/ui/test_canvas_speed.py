@@ -7,6 +7,8 @@ plain drawing pixel by pixel.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 import shapely
@@ -15,15 +17,19 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from geo.projection import project_geometry
+from geo.shown import shown_on
 from tests.paths import DEEPSTATE
+from tests.shell.deepstate import SERIES, read_catalog
 from ui.map.cached_group import CachedGroupItem
 from ui.map.frame import Frame
 from ui.map.geometry_paths import PathCache, path_from_geometry
 from ui.map.layer_items import GeometryLayerItem
 from ui.map.mark_cache import CachedMark
 from ui.map.north_arrow import paint_north_arrow
+from ui.map.prefetch import PathPrefetcher
 from ui.map.scale_bar import paint_scale_bar
 from ui.map.styles import Style, apply_style, draw_styled_path, series_style
+from viewmodels.tasks import TaskRunner
 
 SIZE = (900, 700)
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -153,3 +159,52 @@ def test_empty_group_draws_no_pixmap() -> None:
     group.paint(painter)
     painter.end()
     assert group._cache.pixmap is not None
+
+
+def test_prepared_paths_are_the_ones_the_cache_makes(day, monkeypatch) -> None:
+    frame = _frame(day)
+    mpp, wide, close = frame.metres_per_pixel, frame.view_rect(), _kurakhove_view()
+    for metres, view in ((mpp, wide), (mpp / 40, close)):
+        fresh, warm = PathCache(), PathCache()
+        assert not warm.has_path(day, metres, view)
+        warm.adopt(day, warm.prepare(day, metres, view))
+        assert warm.has_path(day, metres, view)
+        expected = fresh.path(day, metres, view)
+        monkeypatch.setattr("ui.map.geometry_paths.project_geometry", _no_projection)
+        got = warm.path(day, metres, view)  # answered from the cache: nothing projected
+        monkeypatch.undo()
+        assert got.elementCount() == expected.elementCount() > 100
+        assert got.boundingRect() == expected.boundingRect()
+
+
+def _no_projection(_geometry):
+    raise AssertionError("projected again")
+
+
+def _kurakhove_view() -> QRectF:
+    x0, y0, x1, y1 = project_geometry(shapely.box(37.1, 47.9, 37.5, 48.1)).bounds
+    return QRectF(x0, y0, x1 - x0, y1 - y0)
+
+
+def test_prefetcher_prepares_the_nearby_snapshots() -> None:
+    catalog = read_catalog("20241101", 6)
+    shown = shown_on(catalog, dt.date(2024, 11, 3))
+    cache = PathCache()
+    item = GeometryLayerItem(cache)
+    item.set_entries([(shown[SERIES].geometry, series_style("#d62728", 0.35))])
+    frame = _frame(shown[SERIES].geometry)
+    image = _image()
+    painter = QPainter(image)
+    painter.setTransform(frame.transform())
+    item.paint_content(painter, 1.0)
+    painter.end()
+    mpp, view = item.painted_at()
+    prefetcher = PathPrefetcher(cache, runner=TaskRunner(synchronous=True))
+    prefetcher.follow(shown, {SERIES: item})
+    nearby = [s.geometry for s in shown[SERIES].nearby]
+    assert [s.date.day for s in shown[SERIES].nearby] == [4, 2, 5, 1]
+    assert all(cache.has_path(g, mpp, view) for g in nearby)
+    item.setVisible(False)
+    later = shown_on(catalog, dt.date(2024, 11, 6))
+    prefetcher.follow(later, {SERIES: item})  # a hidden layer is not prepared
+    assert not cache.has_path(catalog.snapshots(SERIES)[-1].geometry, mpp, view)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 import weakref
 from collections import OrderedDict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -100,6 +101,21 @@ def clip_box(view: QRectF) -> tuple[float, float, float, float]:
     return x0 * cell, y0 * cell, x1 * cell, y1 * cell
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """One geometry's path at one level of detail, made off the UI thread.
+
+    See :meth:`PathCache.prepare`: the projected geometry, the detail bucket, the simplified
+    geometry, the clip box (None: not clipped) and the path.
+    """
+
+    display: BaseGeometry
+    bucket: int
+    simple: BaseGeometry
+    box: tuple[float, float, float, float] | None
+    path: QPainterPath
+
+
 class _Entry:
     __slots__ = ("bounds", "clipped", "display", "paths", "ref", "simple")
 
@@ -109,8 +125,12 @@ class _Entry:
         self.paths: dict[int, QPainterPath] = {}
         self.simple: dict[int, BaseGeometry] = {}
         self.clipped: OrderedDict[tuple, QPainterPath] = OrderedDict()
-        x0, y0, x1, y1 = display.bounds if not display.is_empty else (0.0, 0.0, 0.0, 0.0)
-        self.bounds = QRectF(x0, y0, x1 - x0, y1 - y0)
+        self.bounds = _bounds_of(display)
+
+
+def _bounds_of(display: BaseGeometry) -> QRectF:
+    x0, y0, x1, y1 = display.bounds if not display.is_empty else (0.0, 0.0, 0.0, 0.0)
+    return QRectF(x0, y0, x1 - x0, y1 - y0)
 
 
 class PathCache:
@@ -154,17 +174,62 @@ class PathCache:
         box around it (see :func:`clip_box`).
         """
         entry = self._entry(geometry)
-        bucket = self._min_bucket if metres_per_pixel is None else lod_bucket(metres_per_pixel)
-        bucket = max(bucket, self._min_bucket)
-        if view is not None:
-            box = self._clip_box(view, metres_per_pixel)
-            if not QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1]).contains(entry.bounds):
-                return self._clipped(entry, bucket, box)
+        bucket, box = self._level(entry.bounds, metres_per_pixel, view)
+        if box is not None:
+            return self._clipped(entry, bucket, box)
         path = entry.paths.get(bucket)
         if path is None:
             path = path_from_geometry(self._simple(entry, bucket), self._grid(bucket))
             entry.paths[bucket] = path
         return path
+
+    def has_path(
+        self, geometry: BaseGeometry, metres_per_pixel: float | None, view: QRectF | None
+    ) -> bool:
+        """Whether :meth:`path` would answer from the cache (nothing to project or simplify)."""
+        entry = self._entries.get(id(geometry))
+        if entry is None or entry.ref() is not geometry:
+            return False
+        bucket, box = self._level(entry.bounds, metres_per_pixel, view)
+        return (bucket, box) in entry.clipped if box is not None else bucket in entry.paths
+
+    def prepare(
+        self, geometry: BaseGeometry, metres_per_pixel: float | None, view: QRectF | None
+    ) -> Prepared:
+        """What :meth:`path` would compute for these arguments, without touching the cache.
+
+        It reads only the cache's fixed settings, so a worker thread may call it; the UI thread
+        then hands the result to :meth:`adopt`.
+        """
+        display = project_geometry(geometry)
+        bucket, box = self._level(_bounds_of(display), metres_per_pixel, view)
+        simple = self._simplified(display, bucket)
+        shape = simple if box is None else shapely.clip_by_rect(simple, *box)
+        return Prepared(display, bucket, simple, box, path_from_geometry(shape, self._grid(bucket)))
+
+    def adopt(self, geometry: BaseGeometry, prepared: Prepared) -> None:
+        """Keep a :meth:`prepare` result for ``geometry`` (UI thread); cached values win."""
+        entry = self._entries.get(id(geometry))
+        if entry is None or entry.ref() is not geometry:
+            entry = self._insert(geometry, prepared.display)
+        if prepared.bucket > self._min_bucket:
+            entry.simple.setdefault(prepared.bucket, prepared.simple)
+        if prepared.box is None:
+            entry.paths.setdefault(prepared.bucket, prepared.path)
+        elif (prepared.bucket, prepared.box) not in entry.clipped:
+            self._keep_clip(entry, (prepared.bucket, prepared.box), prepared.path)
+
+    def _level(
+        self, bounds: QRectF, metres_per_pixel: float | None, view: QRectF | None
+    ) -> tuple[int, tuple[float, float, float, float] | None]:
+        """The detail bucket, and the clip box when the geometry reaches well beyond ``view``."""
+        bucket = self._min_bucket if metres_per_pixel is None else lod_bucket(metres_per_pixel)
+        bucket = max(bucket, self._min_bucket)
+        if view is None:
+            return bucket, None
+        box = self._clip_box(view, metres_per_pixel)
+        inside = QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1]).contains(bounds)
+        return bucket, None if inside else box
 
     def _clip_box(self, view: QRectF, metres_per_pixel: float | None) -> tuple:
         if not self._tight or metres_per_pixel is None:
@@ -175,13 +240,17 @@ class PathCache:
     def _grid(self, bucket: int) -> float | None:
         return None if bucket <= self._min_bucket else vertex_grid(bucket)
 
-    def _simple(self, entry: _Entry, bucket: int) -> BaseGeometry:
+    def _simplified(self, display: BaseGeometry, bucket: int) -> BaseGeometry:
         if bucket <= self._min_bucket:
-            return entry.display
+            return display
+        return shapely.simplify(display, 2.0**bucket, preserve_topology=False)
+
+    def _simple(self, entry: _Entry, bucket: int) -> BaseGeometry:
         simple = entry.simple.get(bucket)
         if simple is None:
-            simple = shapely.simplify(entry.display, 2.0**bucket, preserve_topology=False)
-            entry.simple[bucket] = simple
+            simple = self._simplified(entry.display, bucket)
+            if bucket > self._min_bucket:
+                entry.simple[bucket] = simple
         return simple
 
     def _clipped(self, entry: _Entry, bucket: int, box: tuple) -> QPainterPath:
@@ -190,11 +259,15 @@ class PathCache:
         if path is None:
             clipped = shapely.clip_by_rect(self._simple(entry, bucket), *box)
             path = path_from_geometry(clipped, self._grid(bucket))
-            entry.clipped[key] = path
-            while len(entry.clipped) > CLIPS_PER_GEOMETRY:
-                entry.clipped.popitem(last=False)
+            self._keep_clip(entry, key, path)
         entry.clipped.move_to_end(key)
         return path
+
+    @staticmethod
+    def _keep_clip(entry: _Entry, key: tuple, path: QPainterPath) -> None:
+        entry.clipped[key] = path
+        while len(entry.clipped) > CLIPS_PER_GEOMETRY:
+            entry.clipped.popitem(last=False)
 
     def _entry(self, geometry: BaseGeometry) -> _Entry:
         key = id(geometry)
@@ -202,7 +275,11 @@ class PathCache:
         if entry is not None and entry.ref() is geometry:
             self._entries.move_to_end(key)
             return entry
-        entry = _Entry(project_geometry(geometry), weakref.ref(geometry, self._forget(key)))
+        return self._insert(geometry, project_geometry(geometry))
+
+    def _insert(self, geometry: BaseGeometry, display: BaseGeometry) -> _Entry:
+        key = id(geometry)
+        entry = _Entry(display, weakref.ref(geometry, self._forget(key)))
         self._entries[key] = entry
         while len(self._entries) > self._max:
             self._entries.popitem(last=False)

@@ -60,6 +60,7 @@ class GeometryLayerItem(pg.GraphicsObject):
         self._bounds = QRectF()
         self.revision = 0
         """Bumped whenever what the item paints changes (for :class:`CachedGroupItem`)."""
+        self._painted_at: tuple[float, QRectF | None] | None = None
 
     def entries(self) -> list[tuple[BaseGeometry, Style]]:
         """What the item paints, bottom first."""
@@ -75,6 +76,10 @@ class GeometryLayerItem(pg.GraphicsObject):
         self._bounds = bounds
         self.revision += 1
         self.update()
+
+    def painted_at(self) -> tuple[float, QRectF | None] | None:
+        """Metres per device pixel and visible rectangle of the last paint (None before one)."""
+        return self._painted_at
 
     def has_content(self) -> bool:
         """Whether the item is visible and has something to paint."""
@@ -103,6 +108,7 @@ class GeometryLayerItem(pg.GraphicsObject):
         if not self.isVisible() or not self._entries:
             return
         mpp, view = metres_per_device_pixel(painter), visible_rect(painter)
+        self._painted_at = (mpp, view)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
         painter.setOpacity(self.opacity())
         for geometry, style in self._entries:

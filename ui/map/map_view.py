@@ -40,6 +40,7 @@ from ui.map.layer_kinds import LAYER_ITEMS, PLACE_LAYER, item_kind
 from ui.map.mark_cache import CachedMark
 from ui.map.north_arrow import paint_north_arrow
 from ui.map.picture import MapPicture, paint_map
+from ui.map.prefetch import PathPrefetcher
 from ui.map.scale_bar import paint_scale_bar
 from ui.map.styles import NO_BASEMAP, px_scale, series_style
 
@@ -86,6 +87,7 @@ class MapView(QWidget):
         self._layers_vm = layers_vm
         self._basemap_vm = basemap
         self._cache = PathCache()
+        self._prefetcher = PathPrefetcher(self._cache, self)
         self._basemap_cache = PathCache(max_geometries=64)
         self._basemap = BasemapData()
         self._labels = LabelLayer(self._places, self._label_color)
@@ -118,6 +120,7 @@ class MapView(QWidget):
 
     def _connect(self) -> None:
         self._map_vm.sig_shown_changed.connect(self._on_map_vm_shown_changed)
+        self._map_vm.sig_series_shown_changed.connect(self._on_map_vm_series_shown_changed)
         self._map_vm.sig_compare_changed.connect(self._on_map_vm_compare_changed)
         self._map_vm.sig_fit_requested.connect(self._on_map_vm_fit_requested)
         self._map_vm.sig_view_changed.connect(self._on_map_vm_view_changed)
@@ -261,6 +264,9 @@ class MapView(QWidget):
         shown = self._map_vm.shown()
         for name, item in self._series_items.items():
             self._restyle_series(name, item, shown.get(name))
+
+    def _on_map_vm_series_shown_changed(self) -> None:
+        self._prefetcher.follow(self._map_vm.series_shown(), self._series_items)
 
     def _restyle_series(self, name: str, item: GeometryLayerItem, geometry: Any) -> None:
         layer = self._layer_state(name)
