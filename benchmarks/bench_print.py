@@ -34,7 +34,7 @@ from geo.loader import load_paths  # noqa: E402
 from geo.page import LayerSpec  # noqa: E402
 from geo.page_build import build_page  # noqa: E402
 from tests.paths import DEEPSTATE  # noqa: E402
-from ui.printing.devices import page_image, write_pdf, write_svg  # noqa: E402
+from ui.printing.devices import write_pdf, write_png, write_svg  # noqa: E402
 from ui.printing.render import PageRenderer  # noqa: E402
 from viewmodels.layers_viewmodel import LayersViewModel  # noqa: E402
 
@@ -58,7 +58,8 @@ def _time(action: object, repeat: int) -> list[float]:
 
 
 def _png(page: object, renderer: PageRenderer, path: Path) -> None:
-    page_image(page, 300.0, renderer).save(str(path))  # type: ignore[arg-type]
+    """What ``snapshot --dpi 300`` and File → Export do: render, then the page's PNG writer."""
+    write_png(page, path, 300.0, renderer)  # type: ignore[arg-type]
 
 
 def bench_pages(catalog: object, folder: Path, repeat: int) -> None:
