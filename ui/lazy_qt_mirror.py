@@ -16,12 +16,12 @@ mirrors, it is only created when something asks for it.
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from importlib.abc import Loader
     from importlib.machinery import ModuleSpec
     from types import ModuleType
 
@@ -36,8 +36,9 @@ def install() -> None:
         sys.meta_path.insert(0, _MirrorFinder())
 
 
-class _MirrorFinder(importlib.abc.MetaPathFinder):
-    """Finds ``pyqtgraph.Qt`` and its mirrors as usual, then wraps their loaders."""
+class _MirrorFinder:
+    """Finds ``pyqtgraph.Qt`` and its mirrors as usual, then wraps their loaders (plain classes:
+    ``importlib.abc`` would cost ``ui``'s headless commands 7 ms of imports)."""
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
@@ -67,8 +68,8 @@ def _spec_from_other_finders(
     return None
 
 
-class _WrappedLoader(importlib.abc.Loader):
-    def __init__(self, inner: importlib.abc.Loader) -> None:
+class _WrappedLoader:
+    def __init__(self, inner: Loader) -> None:
         self.inner = inner
 
     def create_module(self, spec: ModuleSpec) -> ModuleType | None:
@@ -103,7 +104,7 @@ def _no_names() -> list[str]:
 class _ForwardingMirror(_WrappedLoader):
     """A pyqtgraph mirror module that takes each missing name from its PySide6 module."""
 
-    def __init__(self, inner: importlib.abc.Loader, source_name: str) -> None:
+    def __init__(self, inner: Loader, source_name: str) -> None:
         super().__init__(inner)
         self.source_name = source_name
 
