@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -49,9 +49,9 @@ class _MirrorFinder:
         if spec is None or spec.loader is None:
             return spec
         if fullname == PACKAGE:
-            spec.loader = _WithoutNameListing(spec.loader)
+            spec.loader = cast("Loader", _WithoutNameListing(spec.loader))
         else:
-            spec.loader = _ForwardingMirror(spec.loader, MIRRORS[fullname])
+            spec.loader = cast("Loader", _ForwardingMirror(spec.loader, MIRRORS[fullname]))
         return spec
 
 
