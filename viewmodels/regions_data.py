@@ -62,7 +62,8 @@ def regions_note(
     loaded_paths : sequence of str
         The files loaded now (empty: nothing loaded).
     loading, demo : bool
-        A load is running; what is loaded is the synthetic demo.
+        A load is running; what is loaded is the synthetic demo (said, as its files mean
+        nothing to the user).
     """
     if loading:
         return LOADING_NOTE
@@ -70,8 +71,7 @@ def regions_note(
         return NO_DATA_NOTE
     if loaded_paths and same_data(regions_paths, loaded_paths):
         return ""
-    now = "the demo" if demo else describe_paths(loaded_paths) if loaded_paths else "nothing"
-    return (
-        f"No data: these regions belong to {describe_paths(regions_paths)}"
-        f" (open now: {now}); open it to see their km²."
-    )
+    mine = describe_paths(regions_paths)
+    if demo:
+        return f"No data: these regions belong to {mine}, not to the demo."
+    return f"No data: these regions belong to {mine}. Open it to see their km²."
