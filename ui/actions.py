@@ -37,6 +37,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("open_demo", "Open &demo dataset", "&File", lambda w: w.app_vm.open_demo()),
     ActionSpec("cancel_load", "&Cancel loading", "&File", lambda w: w.app_vm.cancel_load()),
+    ActionSpec("close_data", "C&lose data", "&File", lambda w: w.app_vm.close_data(), ("Ctrl+W",)),
     ActionSpec("quit", "&Quit", "&File", lambda w: w.close(), ("Ctrl+Q",), separator_before=True),
     ActionSpec("fit", "&Fit to data", "&View", lambda w: w.app_vm.fit(), ("Ctrl+0",), True),
     ActionSpec(

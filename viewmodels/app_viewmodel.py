@@ -173,6 +173,10 @@ class AppViewModel(QObject):
     def cancel_load(self) -> None:
         self.dataset.cancel()
 
+    def close_data(self) -> None:
+        """File → Close data: unload what is open (drawn regions stay, showing "no data")."""
+        self.dataset.close()
+
     def fit(self) -> None:
         """Fit the map to the data."""
         self.map.request_fit(None)

@@ -157,12 +157,30 @@ class DatasetViewModel(QObject):
 
     def cancel(self) -> None:
         """Stop the running load now and keep the previous data (a stuck read is abandoned)."""
-        if self._state is not None:
-            self._state.cancel()
-            self._threads.forget(self._state)
-            self._state = None
-            self._set_loading(False)
+        if self._stop_load():
             self._set_message("load cancelled; the previous data is kept")
+
+    def close(self) -> None:
+        """Unload the data (a running load is stopped): nothing is shown until files are opened."""
+        stopped = self._stop_load()
+        if self._base is None and self._catalog is None:
+            if stopped:
+                self._set_message("load cancelled")
+            return
+        self._base, self._paths, self._catalog, self._outliers = None, (), None, ()
+        self.sig_catalog_changed.emit()
+        self._set_problems(())
+        self._set_message("data closed")
+
+    def _stop_load(self) -> bool:
+        """Stop the running load, if any (a stuck read is abandoned); whether there was one."""
+        if self._state is None:
+            return False
+        self._state.cancel()
+        self._threads.forget(self._state)
+        self._state = None
+        self._set_loading(False)
+        return True
 
     def _on_load_finished(self, state: LoadState, outcome: object) -> None:
         if isinstance(outcome, _LoadResult):

@@ -83,3 +83,23 @@ def test_deleting_the_last_region_lets_go_of_its_data(qtbot) -> None:
     qtbot.waitUntil(lambda: regions.stats(again) is not None, timeout=30000)
     assert regions.stats(again).area_to_km2 == pytest.approx(regions.stats(again).area_from_km2)
     assert window.regions.panel.caption.text() != NO_DATES
+
+
+def test_file_close_data_clears_the_region_charts(qtbot) -> None:
+    window, region_id = _deepstate_region(qtbot)
+    regions, panel = window.regions.vm, window.regions.panel
+    assert len(_panel_curve(window)) == 20
+    window.actions_by_key["close_data"].trigger()
+    assert window.app_vm.dataset.catalog() is None
+    assert window.app_vm.timeline.series_names() == []
+    assert regions.time_series(region_id) is None
+    assert regions.stats(region_id) is None
+    assert window.app_vm.chart.region_series() is None
+    assert len(_panel_curve(window)) == 0
+    assert panel.caption.text().startswith("No data: these regions belong to 20 files")
+    qtbot.wait(400)  # past the stats debounce: nothing comes back
+    assert regions.stats(region_id) is None
+    assert window.app_vm.dataset.message() == "data closed"
+    window.app_vm.open_paths(FILES)
+    _loaded(qtbot, window)
+    _figures(qtbot, window)
