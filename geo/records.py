@@ -85,20 +85,46 @@ def _dated_groups(raw: RawLayer, indices: list[int], value: str) -> list[tuple[d
         return [(dates.snapshot_date(r, names, raw.source), part) for r, part in pairs]
 
 
+#: The last single-feature geometry (WKB) that needed no repair, and its area. DeepState often
+#: publishes the same map two days running (113 of 769 days); the same bytes are then known
+#: valid and measured, and neither check nor area is computed again.
+_last_clean: tuple[bytes, float] = (b"", 0.0)
+
+
+def _measured(geometries: np.ndarray, source: str) -> tuple[bytes, float, list[Repair]]:
+    """WKB, area and repairs of the dissolved, repaired ``geometries``; empty WKB if none left."""
+    global _last_clean
+    single = len(geometries) == 1 and geometries[0] is not None
+    wkb = shapely.to_wkb(geometries[0]) if single else b""
+    last = _last_clean
+    if single and wkb == last[0]:
+        return wkb, last[1], []
+    kept, repairs = repair(geometries, source)
+    if len(kept) == 0:
+        return b"", 0.0, repairs
+    geometry, dissolved = dissolve(kept, source)
+    untouched = single and geometry is geometries[0] and not repairs and not dissolved
+    if not untouched:
+        wkb = shapely.to_wkb(geometry)
+    area = areas.geodesic_area_km2(geometry)
+    if untouched:
+        _last_clean = (wkb, area)
+    return wkb, area, [*repairs, *dissolved]
+
+
 def _record(raw: RawLayer, value: str, when: dt.date, indices: list[int]) -> Record:
     name, layer = series.classify(_series_names(raw, value))
-    kept, repairs = repair(raw.geometries[np.asarray(indices, dtype=np.int64)], raw.source)
-    if len(kept) == 0:
+    wkb, area, repairs = _measured(raw.geometries[np.asarray(indices, dtype=np.int64)], raw.source)
+    if not wkb:
         raise ReadError(raw.source, f"layer {layer!r} has no polygon geometry")
-    geometry, dissolved = dissolve(kept, raw.source)
     return Record(
         series=name,
         date=when,
         source=raw.source,
         layer=layer,
-        wkb=shapely.to_wkb(geometry),
-        area_km2=areas.geodesic_area_km2(geometry),
-        repairs=(*raw.repairs, *repairs, *dissolved, *_name_date(raw, when, indices)),
+        wkb=wkb,
+        area_km2=area,
+        repairs=(*raw.repairs, *repairs, *_name_date(raw, when, indices)),
         crs=raw.crs,
     )
 

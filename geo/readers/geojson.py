@@ -18,6 +18,7 @@ null geometries and non-polygon geometries (left to the repair step / skipped wi
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import PurePath
 from typing import Any
 
@@ -31,6 +32,7 @@ from geo.readers.base import Context, RawLayer, reader, suffix_is, to_lonlat
 from geo.readers.rings import geometries_from_features
 
 _POLYGONAL = ("Polygon", "MultiPolygon")
+_PARSERS = threading.local()
 
 
 def _read_bytes(path: str, display: str) -> bytes:
@@ -63,10 +65,18 @@ def _member(key: str, item: Any) -> Any:
 
 
 def _fast_json(data: bytes) -> Any:
-    """The document with simdjson (ValueError for a byte order mark, which orjson refuses)."""
+    """The document with simdjson (ValueError for a byte order mark, which orjson refuses).
+
+    Each thread keeps one parser: a new one per file spends half the parse faulting in fresh
+    buffers. A parser that failed is replaced, in case something still refers to its document.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         raise ValueError("a byte order mark: read by the careful path")
-    return _lazy(simdjson.Parser().parse(data))
+    parser = getattr(_PARSERS, "parser", None) or simdjson.Parser()
+    _PARSERS.parser = None
+    document = _lazy(parser.parse(data))
+    _PARSERS.parser = parser
+    return document
 
 
 def _load_json(data: bytes, display: str) -> Any:

@@ -58,7 +58,7 @@ class _Rings:
             if array.shape[1] > 2:
                 array = array[:, :2]
                 self.had_z = 1
-            if len(array) and not np.array_equal(array[0], array[-1]):
+            if len(array) and not (array[0, 0] == array[-1, 0] and array[0, 1] == array[-1, 1]):
                 array = np.vstack([array, array[:1]])
             if len(array) < 4:
                 if not arrays:
