@@ -11,6 +11,7 @@ blocked, so it does not echo back as a user edit.
 from __future__ import annotations
 
 import contextlib
+import warnings
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker
@@ -61,9 +62,11 @@ class Bindings:
     def unbind(self, *_args: object) -> None:
         """Disconnect everything connected through this object (safe to call twice)."""
         pairs, self._pairs = self._pairs, []
-        for signal, slot in reversed(pairs):
-            with contextlib.suppress(RuntimeError, TypeError):  # the sender is already gone
-                signal.disconnect(slot)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # "failed to disconnect": gone
+            for signal, slot in reversed(pairs):
+                with contextlib.suppress(RuntimeError, TypeError, SystemError):
+                    signal.disconnect(slot)  # the sender or the slot's object is already gone
 
     def __len__(self) -> int:
         return len(self._pairs)

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from viewmodels.compare_viewmodel import CompareRow, CompareViewModel
 
 HEADERS = ("", "km²", "% of Ukraine")
+COMPARISON_ROWS = 5
+"""Rows of a comparison of two dates: area on A, area on B, gained, lost, net."""
 SWATCHES = ("gained", "lost")
 """Kinds of rows that get the map's own swatch (they double as the map's legend)."""
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -41,8 +43,11 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 class ComparePanel(QScrollArea):
     """Shows a :class:`CompareViewModel`'s rows and state; formats numbers, nothing else.
 
-    It scrolls rather than asking for its full height: on a 720-pixel screen the comparison
-    shares the right column with the tabbed panels, and the window must never grow past it.
+    The numbers come first: the title (series, dates), the net in large type and the table;
+    which snapshots stood in for the asked dates, and the method, follow under the table. Its
+    minimum height is that of those numbers for any comparison (:meth:`numbers_height`), so the
+    tabs below it give way first and Gained, Lost and Net show without scrolling on a 1280×720
+    screen; the rest scrolls rather than growing past the right column.
     """
 
     def __init__(self, vm: CompareViewModel, parent: QWidget | None = None) -> None:
@@ -55,6 +60,8 @@ class ComparePanel(QScrollArea):
         big.setBold(True)
         self.net_label.setFont(big)
         self.table = self._make_table()
+        self.asked = QLabel(wordWrap=True)
+        self.asked.setStyleSheet("color:#666")
         self.state = QLabel(wordWrap=True)
         self.state.setStyleSheet("color:#555")
         self.warning = QLabel(wordWrap=True)
@@ -63,11 +70,14 @@ class ComparePanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
         self.setWidget(content)
-        layout = QVBoxLayout(content)
+        layout = self._layout = QVBoxLayout(content)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(3)
         layout.addWidget(self.title)
         layout.addWidget(self.net_label)
-        layout.addWidget(self.warning)  # next to the numbers, visible in a short dock
         layout.addWidget(self.table)
+        layout.addWidget(self.warning)  # right under the numbers it is about
+        layout.addWidget(self.asked)
         layout.addWidget(self.state)
         layout.addStretch(1)
         self._bindings = Bindings(self)
@@ -82,10 +92,25 @@ class ComparePanel(QScrollArea):
         return super().close()
 
     def sizeHint(self) -> QSize:
-        """Room for the title, the net and the whole table (the dock's default height)."""
+        """Room for the numbers of any comparison (the dock's default height; see the class)."""
         widget = self.widget()
         content = widget.sizeHint() if widget is not None else QSize()
-        return QSize(max(300, content.width()), max(300, content.height()))
+        return QSize(max(300, content.width()), self.numbers_height())
+
+    def minimumSizeHint(self) -> QSize:
+        """Never shorter than the numbers (see the class)."""
+        return QSize(super().minimumSizeHint().width(), self.numbers_height())
+
+    def numbers_height(self) -> int:
+        """Pixels from the top to the table's last row for a comparison of A and B: a two-line
+        title, the net, the table's header and its five rows."""
+        margins, spacing = self._layout.contentsMargins(), self._layout.spacing()
+        line = self.title.fontMetrics().lineSpacing()
+        table = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        table += COMPARISON_ROWS * self.table.verticalHeader().defaultSectionSize()
+        parts = (2 * line, self.net_label.sizeHint().height(), table)
+        edges = margins.top() + margins.bottom() + 2 * self.frameWidth()
+        return edges + sum(parts) + spacing * (len(parts) - 1)
 
     @staticmethod
     def _make_table() -> QTableWidget:
@@ -156,6 +181,8 @@ class ComparePanel(QScrollArea):
             self.title.setText("Switch on Compare (C) to measure the change from A to B.")
         else:
             self.title.setText(self._title_text(result))
+        self.asked.setText("" if result is None else self._asked_text(result))
+        self.asked.setVisible(bool(self.asked.text()))
         warnings = self.vm.warnings()
         self.warning.setText("<br>".join(f"⚠ suspect data: {w}" for w in warnings))
         self.warning.setVisible(bool(warnings))
@@ -163,19 +190,21 @@ class ComparePanel(QScrollArea):
 
     @staticmethod
     def _title_text(result: Any) -> str:
-        """Series and dates; the asked dates only when a snapshot of another day stood in."""
+        """The series and the dates of the snapshots compared."""
         r = result
         days = (r.to_actual - r.from_actual).days
-        text = (
+        return (
             f"<b>{r.series}</b><br>{r.from_actual} → {r.to_actual}"
             f" <span style='color:#666'>({days:,} days)</span>"
         )
-        if (r.date_from, r.date_to) != (r.from_actual, r.to_actual):
-            text += (
-                f"<br><span style='color:#666'>asked {r.date_from} → {r.date_to};"
-                " the latest snapshot on or before each date is used</span>"
-            )
-        return text
+
+    @staticmethod
+    def _asked_text(result: Any) -> str:
+        """The asked dates, when a snapshot of another day stood in for one (else empty)."""
+        r = result
+        if (r.date_from, r.date_to) == (r.from_actual, r.to_actual):
+            return ""
+        return f"asked {r.date_from} → {r.date_to}; the latest snapshot on or before each is used"
 
     def _on_vm_state_changed(self, *_args: object) -> None:
         if self.vm.computing():

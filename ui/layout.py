@@ -116,7 +116,12 @@ def keep_restored_sizes(window: QMainWindow) -> None:
 
 
 def resize_defaults(window: QMainWindow) -> None:
-    """Give the right column its default width (the comparison's height is its size hint)."""
+    """Give the right column its default width.
+
+    Its height is shared by the comparison, which never gets less than the height of its
+    numbers (``ComparePanel.minimumSizeHint``: Gained, Lost and Net show without scrolling), and
+    the tabs below, which take the rest.
+    """
     docks = docks_of(window)
     right = _present(docks, RIGHT_TOP + RIGHT_TABS)
     if right:
