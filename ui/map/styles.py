@@ -23,6 +23,8 @@ from PySide6.QtGui import (
     QTransform,
 )
 
+from ui.map.hatch import draw_hatched_path, hatches_as_lines
+
 SEA = QColor("#c9dde9")
 """Within the basemap's extent, everything not land is sea."""
 NO_BASEMAP = QColor("#e4e4e1")
@@ -220,8 +222,11 @@ def draw_styled_path(painter: QPainter, path: QPainterPath, style: Style, scale:
     through Qt's general stroker, about 30 times slower; such a stroke is drawn instead as
     one-pixel strokes shifted over a disc of the pen's width, in the opaque colour the pen shows
     on paper (overlapping shifts must not darken a translucent pen). Screens and vector files
-    keep the plain pen.
+    keep the plain pen. Pages get hatches as lines (:mod:`ui.map.hatch`).
     """
+    if hatches_as_lines(painter, style, scale):
+        draw_hatched_path(painter, path, style, scale)
+        return
     apply_style(painter, style, scale)
     width = style.width_px * scale
     if _outline_hides_edge(painter, style, scale):

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPainterPath
 
 from geo.page import BODY_PT, format_date, series_label
 from ui.map.compare_style import GAINED_STYLES, LOST_STYLES
+from ui.map.hatch import draw_hatched_path, hatches_as_lines
 from ui.map.region_items import FILL_ALPHA
 from ui.map.styles import OUTLINE_A, OUTLINE_B, Style, apply_style, series_style, with_alpha
 
@@ -53,6 +54,11 @@ def legend_rows(page: Page) -> list[tuple[str, tuple[Style, ...]]]:
 
 def _swatch(painter: QPainter, rect: QRectF, styles: tuple[Style, ...], scale: float) -> None:
     for style in styles:
+        if hatches_as_lines(painter, style, scale):
+            outline = QPainterPath()
+            outline.addRect(rect)
+            draw_hatched_path(painter, outline, style, scale)
+            continue
         apply_style(painter, style, scale)
         if style.fill is None:
             y = rect.center().y()
