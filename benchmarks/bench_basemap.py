@@ -59,27 +59,13 @@ def main() -> None:
     print(f"{'file size':45s} {default_path().stat().st_size / 1e6:8.2f} MB")
     print(f"{'cold: import + open + 6 overview layers':45s} {cold_overview_ms():8.1f} ms")
     basemap = Basemap()
-    timed(
-        "warm process: open + 6 overview layers",
-        lambda: [
-            basemap.features(n, lod="lo")
-            for n in ("land", "lakes", "rivers", "countries", "borders", "oblasts")
-        ],
-    )
-    timed(
-        "6 layers at mid",
-        lambda: [
-            basemap.features(n, lod="mid")
-            for n in ("land", "lakes", "rivers", "countries", "borders", "oblasts")
-        ],
-    )
-    timed(
-        "6 layers at hi",
-        lambda: [
-            basemap.features(n, lod="hi")
-            for n in ("land", "lakes", "rivers", "countries", "borders", "oblasts")
-        ],
-    )
+    layers = ("land", "lakes", "rivers", "countries", "borders", "oblasts")
+    for lod, label in (
+        ("lo", "warm process: open + 6 overview layers"),
+        ("mid", "6 layers at mid"),
+        ("hi", "6 layers at hi"),
+    ):
+        timed(label, lambda lod=lod: [basemap.features(n, lod=lod) for n in layers])
     timed(
         "cached fetch, rivers hi in a Kupiansk bbox",
         lambda: basemap.features("rivers", (37, 49, 38.5, 50.5), "hi"),

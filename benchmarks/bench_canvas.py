@@ -38,10 +38,9 @@ from geo.shown import shown_on  # noqa: E402
 from tests.paths import DEEPSTATE  # noqa: E402
 from ui.map import MapView  # noqa: E402
 from ui.map.map_view import SETTLE_MS  # noqa: E402
-from viewmodels.basemap_viewmodel import BasemapViewModel  # noqa: E402
+from viewmodels.basemap_viewmodel import loaded_basemap  # noqa: E402
 from viewmodels.layers_viewmodel import LayersViewModel  # noqa: E402
 from viewmodels.map_viewmodel import MapViewModel  # noqa: E402
-from viewmodels.tasks import TaskRunner  # noqa: E402
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -136,9 +135,7 @@ def main() -> None:
     print(f"loaded {len(days)} days in {time.perf_counter() - start:.1f} s")
     map_vm, layers_vm = MapViewModel(), LayersViewModel()
     layers_vm.set_series_layers([SERIES])
-    basemap = BasemapViewModel(TaskRunner(synchronous=True))
-    basemap.load()
-    view = MapView(map_vm, layers_vm, basemap=basemap)
+    view = MapView(map_vm, layers_vm, basemap=loaded_basemap())
     view.resize(1200, 800)
     view.show()
     map_vm.set_shown({SERIES: days[0]})

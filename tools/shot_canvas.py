@@ -23,10 +23,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tests.paths import DEEPSTATE  # noqa: E402
 from ui.map import MapView  # noqa: E402
-from viewmodels.basemap_viewmodel import BasemapViewModel  # noqa: E402
+from viewmodels.basemap_viewmodel import loaded_basemap  # noqa: E402
 from viewmodels.layers_viewmodel import LayersViewModel  # noqa: E402
 from viewmodels.map_viewmodel import CompareGeometries, MapViewModel  # noqa: E402
-from viewmodels.tasks import TaskRunner  # noqa: E402
 
 SERIES = "DeepState occupied"
 KURAKHOVE = (37.0, 47.82, 37.56, 48.14)
@@ -46,9 +45,7 @@ def main() -> None:
     a, b = deepstate_day("20241101"), deepstate_day("20241120")
     map_vm, layers_vm = MapViewModel(), LayersViewModel()
     layers_vm.set_series_layers([SERIES])
-    basemap = BasemapViewModel(TaskRunner(synchronous=True))
-    basemap.load()
-    view = MapView(map_vm, layers_vm, basemap=basemap)
+    view = MapView(map_vm, layers_vm, basemap=loaded_basemap())
     view.resize(1400, 900)
     view.show()
     map_vm.set_shown({SERIES: b})

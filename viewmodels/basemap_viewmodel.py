@@ -36,6 +36,15 @@ def default_source() -> str:
     return str(default_path())
 
 
+def loaded_basemap(loader: Callable[[], BasemapData] | None = None) -> BasemapViewModel:
+    """A basemap viewmodel whose data are read already, on this thread (tools, benchmarks)."""
+    from viewmodels.tasks import TaskRunner
+
+    vm = BasemapViewModel(TaskRunner(synchronous=True), loader or default_loader)
+    vm.load()
+    return vm
+
+
 class BasemapViewModel(QObject):
     """The basemap data the map draws, whether they are loading, and what went wrong.
 

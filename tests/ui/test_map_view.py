@@ -19,10 +19,9 @@ from ui.map.frame import Frame
 from ui.map.north_arrow import north_angle_deg
 from ui.map.scale_bar import bar_for
 from ui.map.styles import NO_BASEMAP, SEA
-from viewmodels.basemap_viewmodel import BasemapViewModel
+from viewmodels.basemap_viewmodel import loaded_basemap
 from viewmodels.layers_viewmodel import LayersViewModel
 from viewmodels.map_viewmodel import CompareGeometries, MapViewModel
-from viewmodels.tasks import TaskRunner
 
 SERIES = "DeepState"
 
@@ -41,9 +40,7 @@ def days() -> tuple[shapely.Geometry, shapely.Geometry]:
 def view(qtbot, days):
     map_vm, layers_vm = MapViewModel(), LayersViewModel()
     layers_vm.set_series_layers([SERIES])
-    basemap = BasemapViewModel(TaskRunner(synchronous=True))
-    basemap.load()
-    widget = MapView(map_vm, layers_vm, basemap=basemap)
+    widget = MapView(map_vm, layers_vm, basemap=loaded_basemap())
     qtbot.addWidget(widget)
     widget.resize(800, 600)
     widget.show()
