@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 import shapely
 from PySide6.QtCore import QRectF, QSize
@@ -17,9 +18,11 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from geo.projection import project_geometry
+from geo.regions import densify_geometry
 from geo.shown import shown_on
 from tests.paths import DEEPSTATE
 from tests.shell.deepstate import SERIES, read_catalog
+from ui.app import create_app, create_window
 from ui.map.cached_group import CachedGroupItem
 from ui.map.frame import Frame
 from ui.map.geometry_paths import PathCache, path_from_geometry
@@ -208,3 +211,27 @@ def test_prefetcher_prepares_the_nearby_snapshots() -> None:
     later = shown_on(catalog, dt.date(2024, 11, 6))
     prefetcher.follow(later, {SERIES: item})  # a hidden layer is not prepared
     assert not cache.has_path(catalog.snapshots(SERIES)[-1].geometry, mpp, view)
+
+
+def test_empty_marks_are_not_painted(qtbot) -> None:
+    """Search ring, measure points and region handles cost a repaint each while empty."""
+    create_app()
+    window = create_window([])
+    qtbot.addWidget(window)
+
+    def shown() -> list:
+        items = window.map_view.view_box.addedItems
+        return [i for i in items if isinstance(i, pg.ScatterPlotItem) and i.isVisible()]
+
+    assert (
+        len([i for i in window.map_view.view_box.addedItems if isinstance(i, pg.ScatterPlotItem)])
+        >= 3
+    )
+    assert shown() == []
+    regions = window.regions.vm
+    box = densify_geometry(shapely.box(37.2, 47.93, 37.4, 48.03))
+    (region_id,) = regions.add_loaded([("Kurakhove", "#3cb44b", box)], "test")
+    regions.select(region_id)
+    assert len(shown()) == 1
+    regions.select(None)
+    assert shown() == []

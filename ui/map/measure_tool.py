@@ -126,13 +126,16 @@ class MeasureOverlay(QObject):
         if not path:
             self.line.setData([], [])
             self.points.setData([], [])
-            self.label.setVisible(False)
+            for item in (self.line, self.points, self.label):
+                item.setVisible(False)  # empty items still cost a repaint
             return
         closed = self._vm.mode() == "area" and len(path) >= 3
         xy = np.asarray([*path, path[0]] if closed else path, dtype=float)
         self.line.setData(xy[:, 0], xy[:, 1], fillLevel="enclosed" if closed else None)
         vertices = np.asarray(self._vm.vertices(), dtype=float)
         self.points.setData(vertices[:, 0], vertices[:, 1])
+        self.line.setVisible(True)
+        self.points.setVisible(True)
         self.label.setHtml(
             f"<div style='color:{COLOR}; background:rgba(255,255,255,220); "
             f"font-weight:bold'>&nbsp;{html.escape(self._vm.text())}&nbsp;</div>"
