@@ -1,14 +1,15 @@
 """A loading cache: the repaired, dissolved result of each file, keyed by path, size and mtime.
 
-One SQLite database under ``platformdirs.user_cache_dir("frontline-atlas")`` holds a row per file:
-its absolute path, a fingerprint (size and mtime in ns of the file and of a shapefile's sidecars),
-a small JSON *head* (series, date, area, source, repairs of each snapshot and the file's problems)
-with its own checksum, and the *payload* (the WKB of each snapshot) with a checksum over head and
-payload. The ``areas`` command reads only the heads (:meth:`LoadCache.get_summaries`); a load reads
-both. Nothing in it is trusted blindly: a changed fingerprint, a checksum that does not match or a
-head or payload that does not decode is a miss (the file is read again), a database that SQLite
-cannot read or whose :data:`FORMAT` differs is deleted and rebuilt, and a cache that cannot be used
-at all is skipped.
+One SQLite database under ``platformdirs.user_cache_dir("frontline-atlas")`` holds two rows per
+file, keyed by its absolute path: in ``heads`` a fingerprint (size and mtime in ns of the file and
+of a shapefile's sidecars) and a small JSON *head* (series, date, area, source, repairs of each
+snapshot and the file's problems) with its own checksum; in ``files`` the *payload* (the WKB of
+each snapshot) with a checksum over fingerprint, head and payload. The ``areas`` command reads only
+the heads, packed into a few pages (:meth:`LoadCache.get_summaries`); a load reads both. Pages are
+64 KiB: a payload of 50 KB is written as one page, not twelve. Nothing in it is trusted blindly: a
+changed fingerprint, a checksum that does not match or a head or payload that does not decode is a
+miss (the file is read again), a database that SQLite cannot read or whose :data:`FORMAT` differs
+is deleted and rebuilt, and a cache that cannot be used at all is skipped.
 
 This module imports neither numpy nor shapely (records are built lazily), so a command answered
 from the heads alone never loads the geometry stack.
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from geo.records import FileResult
 
 #: Bump whenever what a reader, a repair or the payload layout produces changes.
-FORMAT = 5
+FORMAT = 6
 _SIDECARS = (".dbf", ".shx", ".prj", ".cpg")
 #: What reading a head or a payload raises when it was damaged or forged.
 _CORRUPT = (ValueError, KeyError, TypeError, IndexError, AttributeError)
@@ -235,10 +236,14 @@ class LoadCache:
         # A cache: after a system crash a damaged database is detected and rebuilt (and every
         # entry is checksummed), so waiting for the disk on each commit buys nothing.
         db.execute("PRAGMA synchronous = OFF")
+        db.execute("PRAGMA page_size = 65536")  # only takes effect on a new database
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         db.execute(
-            "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, fingerprint TEXT,"
-            " head_checksum BLOB, head BLOB, checksum BLOB, payload BLOB)"
+            "CREATE TABLE IF NOT EXISTS heads"
+            " (path TEXT PRIMARY KEY, fingerprint TEXT, checksum BLOB, head BLOB)"
+        )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, checksum BLOB, payload BLOB)"
         )
         row = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         if row is None:
@@ -261,9 +266,9 @@ class LoadCache:
             with contextlib.suppress(FileNotFoundError):
                 Path(str(self.path) + suffix).unlink()
 
-    def _rows(self, paths: Iterable[str], columns: str) -> list[tuple[Any, ...]]:
-        """``path, head_checksum, head`` and ``columns`` of the entries of ``paths`` that are
-        unchanged on disk and whose head matches its checksum (anything else is a miss)."""
+    def _rows(self, paths: Iterable[str], payloads: bool) -> list[tuple[Any, ...]]:
+        """``path, fingerprint, head`` (and ``checksum, payload``) of the entries of ``paths``
+        unchanged on disk whose head matches its checksum (anything else is a miss)."""
         wanted = {p: fingerprint(p) for p in paths if _storable(p)}
         keys = list(wanted)
         rows: list[tuple[Any, ...]] = []
@@ -275,7 +280,10 @@ class LoadCache:
                 chunk = keys[start : start + 900]
                 marks = ",".join("?" * len(chunk))
                 query = (
-                    f"SELECT path, fingerprint, head_checksum, head{columns} FROM files"
+                    "SELECT h.path, h.fingerprint, h.checksum, h.head, f.checksum, f.payload"
+                    f" FROM heads h JOIN files f USING (path) WHERE path IN ({marks})"
+                    if payloads
+                    else "SELECT path, fingerprint, checksum, head FROM heads"
                     f" WHERE path IN ({marks})"
                 )
                 rows += db.execute(query, chunk).fetchall()
@@ -295,7 +303,7 @@ class LoadCache:
     def get_many(self, paths: Iterable[str]) -> dict[str, FileResult]:
         """The cached results of ``paths`` whose files have not changed since they were stored."""
         found = {}
-        for path, stamp, head, checksum, payload in self._rows(paths, ", checksum, payload"):
+        for path, stamp, head, checksum, payload in self._rows(paths, payloads=True):
             if not isinstance(payload, bytes) or checksum != digest(path, stamp, head, payload):
                 continue  # corrupt or tampered: read the file again
             try:
@@ -310,7 +318,7 @@ class LoadCache:
         A file missing here (changed, never cached, damaged head) must be loaded in full.
         """
         found = {}
-        for path, _stamp, head in self._rows(paths, ""):
+        for path, _stamp, head in self._rows(paths, payloads=False):
             try:
                 found[path] = summarize(path, head)
             except _CORRUPT:
@@ -319,28 +327,23 @@ class LoadCache:
 
     def put_many(self, results: Iterable[FileResult]) -> None:
         """Store ``results`` (skipping files that vanished meanwhile)."""
-        rows = []
+        heads, files = [], []
         for result in results:
-            if not _storable(result.path):
+            stamp = fingerprint(result.path) if _storable(result.path) else None
+            if stamp is None:
                 continue
-            stamp = fingerprint(result.path)
-            if stamp is not None:
-                try:
-                    head, payload = encode(result)
-                except (TypeError, ValueError):  # a name orjson cannot write: not cached
-                    continue
-                checksums = (
-                    digest(result.path, stamp, head),
-                    digest(result.path, stamp, head, payload),
-                )
-                rows.append((result.path, stamp, checksums[0], head, checksums[1], payload))
-        if not rows:
-            return
-        db = self._connect()
+            try:
+                head, payload = encode(result)
+            except (TypeError, ValueError):  # a name orjson cannot write: not cached
+                continue
+            heads.append((result.path, stamp, digest(result.path, stamp, head), head))
+            files.append((result.path, digest(result.path, stamp, head, payload), payload))
+        db = self._connect() if heads else None
         if db is None:
             return
         try:
-            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO heads VALUES (?, ?, ?, ?)", heads)
+            db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?)", files)
             db.commit()
         except sqlite3.Error as error:  # read-only, full disk, locked: go on without a cache
             self._disable(one_line(error, type(error).__name__))

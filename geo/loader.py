@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 #: With fewer files to read than this, reading serially beats starting worker processes.
 PARALLEL_THRESHOLD = 24
-CHUNKS_PER_WORKER = 6
+CHUNKS_PER_WORKER = 24
 #: Files read afresh are written to the cache this many at a time, as they arrive.
 STORE_BATCH = 32
 

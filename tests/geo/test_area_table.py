@@ -32,7 +32,7 @@ def _full(paths: list[Path]) -> AreaTable:
 
 def _set_head(store: LoadCache, path: Path, change: str) -> None:
     with closing(sqlite3.connect(store.path)) as db:
-        db.execute(f"UPDATE files SET head = {change} WHERE path = ?", (str(path),))
+        db.execute(f"UPDATE heads SET head = {change} WHERE path = ?", (str(path),))
         db.commit()
 
 
@@ -94,7 +94,7 @@ def test_a_forged_area_in_a_head_is_refused() -> None:
         "CAST(replace(CAST(head AS TEXT), '\"area_km2\":', '\"area_km2\":1') AS BLOB)",
     )
     with closing(sqlite3.connect(store.path)) as db:
-        (head,) = db.execute("SELECT head FROM files WHERE path = ?", (str(FILES[1]),)).fetchone()
+        (head,) = db.execute("SELECT head FROM heads WHERE path = ?", (str(FILES[1]),)).fetchone()
     assert b'"area_km2":1' in head  # still valid JSON, only the checksum tells
     assert cached_area_table(FILES[:2], store) is None
     store.close()

@@ -53,9 +53,9 @@ def _shift_one_coordinate(home: Path) -> None:
 def _forge_areas_in_heads(home: Path) -> None:
     """Valid JSON with other areas in every head: only the head's checksum tells."""
     with sqlite3.connect(_database(home)) as db:
-        for path, head in db.execute("SELECT path, head FROM files").fetchall():
+        for path, head in db.execute("SELECT path, head FROM heads").fetchall():
             forged = head.replace(b'"area_km2":', b'"area_km2":9')
-            db.execute("UPDATE files SET head = ? WHERE path = ?", (forged, path))
+            db.execute("UPDATE heads SET head = ? WHERE path = ?", (forged, path))
 
 
 def _garbage_database(home: Path) -> None:

@@ -68,7 +68,7 @@ def test_a_damaged_head_is_read_again_and_prints_the_same(tmp_path: Path) -> Non
     paths = [str(p) for p in FILES[:3]]
     first, _ = _areas(*paths)
     with closing(sqlite3.connect(LoadCache().path)) as db:
-        db.execute("UPDATE files SET head = x'7b7d' WHERE path = ?", (paths[1],))
+        db.execute("UPDATE heads SET head = x'7b7d' WHERE path = ?", (paths[1],))
         db.commit()
     again, err = _areas(*paths)
     assert again == first
