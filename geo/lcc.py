@@ -54,6 +54,16 @@ class LambertConic:
         af = self.a * _m(p1, e) / (n * t1**n)
         return n, af, af * t0**n
 
+    def scale_factor(self, lat: float) -> float:
+        """Projected metres per ground metre at latitude ``lat`` (Snyder 15-4: ``k = ρn / am``).
+
+        The projection is conformal, so this holds in every direction and at every longitude.
+        """
+        n, af, _rho0 = self._constants
+        phi = math.radians(lat)
+        rho = af * float(_t(phi, self.e)) ** n
+        return rho * n / (self.a * _m(phi, self.e))
+
     def forward(self, lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Lon/lat degrees to metres; non-finite where the latitude is beyond the poles."""
         n, af, rho0 = self._constants

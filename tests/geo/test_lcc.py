@@ -44,3 +44,20 @@ def test_centre_is_the_origin_and_bad_points_are_infinite() -> None:
     lon, lat = to_lonlat(np.array([np.nan]), np.array([0.0]))
     assert np.isinf(lon).all()
     assert np.isinf(lat).all()
+
+
+@pytest.mark.parametrize(("lon", "lat"), [(32.0, 49.0), (37.28, 47.98), (22.0, 44.0), (41.0, 53.6)])
+def test_scale_factor_is_display_over_geodesic_length_and_one_on_the_standard_parallels(
+    lon: float, lat: float
+) -> None:
+    from pyproj import Geod
+
+    from geo.projection import scale_factor
+
+    step = 0.001
+    x, y = to_display(np.array([lon, lon + step]), np.array([lat, lat]))
+    ground = Geod(ellps="WGS84").inv(lon, lat, lon + step, lat)[2]
+    display = float(np.hypot(x[1] - x[0], y[1] - y[0]))
+    assert scale_factor(lon, lat) == pytest.approx(display / ground, rel=1e-8)
+    assert scale_factor(lon, 45.0) == pytest.approx(1.0, abs=1e-12)
+    assert scale_factor(lon, 53.0) == pytest.approx(1.0, abs=1e-12)
