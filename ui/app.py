@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from types import TracebackType
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from ui.main_window import MainWindow
 
@@ -122,6 +122,15 @@ def _install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
+def map_viewport(window: MainWindow) -> QWidget:
+    """The widget the map is painted in: the canvas's viewport (its containers get no paint
+    event of their own); the window when the central widget is not a map."""
+    from ui.map import MapView
+
+    view = window.map_view
+    return view.canvas.viewport() if isinstance(view, MapView) else window
+
+
 def run_app(paths: list[str], as_series: str = "") -> int:
     """Open the map window with ``paths`` (files or folders) and run the event loop."""
     from ui import pyside_import_probe
@@ -136,7 +145,7 @@ def run_app(paths: list[str], as_series: str = "") -> int:
     install_handover(app, window, lambda forwarded: open_in_window(window, forwarded))
     from ui.startup_probe import install_probe
 
-    install_probe(window, window.map_view)
+    install_probe(window, map_viewport(window))
     _install_excepthook(window)
     window.show()
     return app.exec()
