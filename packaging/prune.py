@@ -8,6 +8,7 @@ dropped, so a library some code opens with ``dlopen`` is never touched.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import sqlite3
@@ -35,10 +36,11 @@ with ``readelf -d`` over the build)."""
 _NEEDED = re.compile(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]")
 
 
-def needed(path: str) -> set[str]:
+@functools.cache
+def needed(path: str) -> frozenset[str]:
     """The ``DT_NEEDED`` sonames of an ELF file (empty for anything else)."""
     out = subprocess.run(["readelf", "-d", path], capture_output=True, text=True, check=False)
-    return set(_NEEDED.findall(out.stdout))
+    return frozenset(_NEEDED.findall(out.stdout))
 
 
 def drop_unused_plugins(binaries: list[Entry]) -> list[Entry]:
@@ -46,10 +48,19 @@ def drop_unused_plugins(binaries: list[Entry]) -> list[Entry]:
     if shutil.which("readelf") is None:
         return [e for e in binaries if not UNUSED_PLUGINS.search(_dest(e))]
     dropped = [e for e in binaries if UNUSED_PLUGINS.search(_dest(e))]
-    kept = [e for e in binaries if not UNUSED_PLUGINS.search(_dest(e))]
     candidates: set[str] = set()
     for entry in dropped:
         candidates |= needed(entry[1])
+    return drop_orphans([e for e in binaries if e not in dropped], candidates)
+
+
+def drop_orphans(binaries: list[Entry], candidates: set[str]) -> list[Entry]:
+    """``binaries`` without the ``candidates`` (sonames) that no kept file needs any more.
+
+    Only libraries that something dropped or replaced needed are candidates, so a library that
+    code opens with ``dlopen`` (never anyone's ``DT_NEEDED``) is never touched.
+    """
+    kept = list(binaries)
     while True:
         still_needed: set[str] = set()
         for entry in kept:

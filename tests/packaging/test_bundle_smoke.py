@@ -164,6 +164,25 @@ def test_snapshot_exports_a_page(tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.parametrize("suffix", ["mp4", "gif"])
+def test_animate_writes_a_time_lapse(tmp_path: Path, suffix: str) -> None:
+    """The MP4 goes through the build's FFmpeg, whose unused codec libraries are stand-ins."""
+    out = tmp_path / f"lapse.{suffix}"
+    days = sorted(DEEPSTATE.glob("deepstatemap_data_2024071[0-3].geojson"))
+    args = ["animate", *map(str, days), "--from", "2024-07-10", "--to", "2024-07-13"]
+    result = _run(tmp_path, *args, "--size", "320x180", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    if suffix == "gif":
+        assert out.read_bytes().startswith(b"GIF89a")
+        return
+    import av
+
+    with av.open(str(out)) as container:
+        stream = container.streams.video[0]
+        assert (stream.codec_context.name, stream.width, stream.height) == ("h264", 320, 180)
+        assert sum(1 for _ in container.decode(stream)) > 4
+
+
 def test_app_opens_files_takes_a_forwarded_one_and_quits_cleanly(tmp_path: Path) -> None:
     env = _env(tmp_path)
     socket_path = instance_socket(env)

@@ -1,0 +1,85 @@
+"""Stand-ins for PyAV's unused codec libraries (``packaging/stub_libs.py``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+from pathlib import Path
+
+import av
+import pytest
+
+from tests.paths import ROOT
+
+_spec = importlib.util.spec_from_file_location("stub_libs", ROOT / "packaging" / "stub_libs.py")
+assert _spec is not None
+assert _spec.loader is not None
+stub_libs = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(stub_libs)
+_prune_spec = importlib.util.spec_from_file_location("prune", ROOT / "packaging" / "prune.py")
+assert _prune_spec is not None
+assert _prune_spec.loader is not None
+prune = importlib.util.module_from_spec(_prune_spec)
+_prune_spec.loader.exec_module(prune)
+
+AV_LIBS = Path(av.__file__).parents[1] / "av.libs"
+pytestmark = pytest.mark.skipif(
+    not all(shutil.which(t) for t in ("cc", "nm", "readelf")) or not AV_LIBS.is_dir(),
+    reason="needs cc, binutils and PyAV's Linux wheel",
+)
+
+
+def _lib(stem: str) -> Path:
+    return next(AV_LIBS.glob(f"{stem}-*.so*"))
+
+
+def _defined(path: Path) -> set[str]:
+    out = subprocess.run(
+        ["nm", "-D", "--defined-only", "--with-symbol-versions", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    symbols = [line.split() for line in out.splitlines()]
+    return {fields[2] for fields in symbols if len(fields) == 3 and fields[1] != "A"}
+
+
+def _entries(*paths: Path) -> list[tuple[str, str, str]]:
+    return [(f"av.libs/{p.name}", str(p), "BINARY") for p in paths]
+
+
+def test_a_stand_in_defines_what_ffmpeg_imports_with_the_same_versions(tmp_path: Path) -> None:
+    avcodec, vpl, x264 = _lib("libavcodec"), _lib("libvpl"), _lib("libx264")
+    out, _freed = stub_libs.stub_unused(_entries(avcodec, vpl, x264), tmp_path)
+    assert [Path(src).parent == tmp_path for _, src, _ in out] == [False, True, False]
+    stub = Path(out[1][1])
+    assert stub.stat().st_size < vpl.stat().st_size
+    wanted = {s for s in _defined(vpl) if s.split("@")[0] in stub_libs.imported(str(avcodec))}
+    assert wanted
+    assert any("@@LIBVPL_2.0" in s for s in wanted)
+    assert _defined(stub) == wanted
+    soname = subprocess.run(["readelf", "-d", str(stub)], capture_output=True, text=True).stdout
+    assert f"[{vpl.name.split('.so')[0]}.so" in soname
+
+
+def test_what_only_a_replaced_library_needed_drops_out(tmp_path: Path) -> None:
+    """GnuTLS' stand-in needs no nettle, gmp or libunistring: they leave the build."""
+    gnutls_deps = ("libnettle", "libhogweed", "libgmp", "libunistring")
+    paths = [_lib("libavformat"), _lib("libgnutls"), *map(_lib, gnutls_deps)]
+    out, freed = stub_libs.stub_unused(_entries(*paths), tmp_path)
+    kept = prune.drop_orphans(out, freed)
+    assert [Path(name).name for name, _, _ in kept] == [paths[0].name, paths[1].name]
+    assert Path(kept[1][1]).parent == tmp_path
+
+
+def test_libx264_and_pillows_webp_are_never_replaced() -> None:
+    names = [
+        "av.libs/libx265-f5385bb8.so.216",
+        "av.libs/libgnutls-71454fd1.so.30.42.0",
+        "av.libs/libx264-d6533a8d.so.165",
+        "av.libs/libavcodec-5e6b81c2.so.62.28.102",
+        "pillow.libs/libwebp-51b0b3f7.so.7.2.0",
+        "libx265-f5385bb8.so.216",
+    ]
+    assert [n for n in names if stub_libs.STUBBED.search(n)] == names[:2]
