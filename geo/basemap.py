@@ -214,9 +214,25 @@ class Basemap:
         rows = self._query("SELECT table_name FROM gpkg_contents ORDER BY table_name")
         return [row[0] for row in rows]
 
-    def _query(self, sql: str) -> list[tuple]:
+    def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
         with self._lock:
-            return self._connect().execute(sql).fetchall()
+            return self._connect().execute(sql, params).fetchall()
+
+    def places_in(self, bbox: BBox, min_population: int, limit: int | None) -> list[tuple]:
+        """Rows of ``places`` inside ``bbox`` with at least ``min_population`` people, largest
+        first (then in file order), straight from the file: a one-page process needs a few
+        dozen places, not the whole layer with its alternate names.
+
+        Columns: geonameid, name, alt_names, population, country, admin, lon, lat.
+        """
+        west, south, east, north = bbox
+        sql = (
+            "SELECT geonameid, name, alt_names, population, country, admin, lon, lat "
+            "FROM places WHERE lon >= ? AND lon <= ? AND lat >= ? AND lat <= ? "
+            "AND population >= ? ORDER BY population DESC, fid LIMIT ?"
+        )
+        params = (west, east, south, north, min_population, -1 if limit is None else limit)
+        return self._query(sql, params)
 
     def _connect(self) -> sqlite3.Connection:
         if self._db is None:

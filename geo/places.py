@@ -98,6 +98,25 @@ class Place:
     lat: float
 
 
+PLACE_COLUMNS = ("geonameid", "name", "alt_names", "population", "country", "admin", "lon", "lat")
+"""The ``places`` columns a :class:`Place` is made of, in its field order."""
+
+
+def _place_from_row(row: tuple) -> Place:
+    geonameid, name, alt_names, population, country, admin, lon, lat = row
+    alts = tuple(a for a in str(alt_names).split(ALT_SEPARATOR) if a)
+    return Place(
+        int(geonameid),
+        str(name),
+        alts,
+        int(population),
+        str(country),
+        str(admin),
+        float(lon),
+        float(lat),
+    )
+
+
 class PlaceIndex:
     """Search and label queries over the ``places`` layer of a :class:`~geo.basemap.Basemap`.
 
@@ -114,6 +133,13 @@ class PlaceIndex:
     def _features(self) -> Features:
         return self._basemap.features("places")
 
+    def places_in_file(
+        self, bbox: BBox, min_population: int = 0, limit: int | None = None
+    ) -> list[Place]:
+        """:meth:`places_in` read from the file without loading the layer (for one page)."""
+        rows = self._basemap.places_in(bbox, min_population, limit)
+        return [_place_from_row(row) for row in rows]
+
     def place(self, index: int) -> Place:
         """The place at row ``index`` of the layer (kept once built: a search lists the same
         places keystroke after keystroke)."""
@@ -124,17 +150,7 @@ class PlaceIndex:
 
     def _build_place(self, index: int) -> Place:
         r: dict[str, Any] = dict(self._features().record(index))
-        alts = tuple(a for a in str(r["alt_names"]).split(ALT_SEPARATOR) if a)
-        return Place(
-            int(r["geonameid"]),
-            str(r["name"]),
-            alts,
-            int(r["population"]),
-            str(r["country"]),
-            str(r["admin"]),
-            float(r["lon"]),
-            float(r["lat"]),
-        )
+        return _place_from_row(tuple(r[c] for c in PLACE_COLUMNS))
 
     def search(self, query: str, limit: int = 20) -> list[Place]:
         """Places whose name or any alternate name matches ``query``, best first."""

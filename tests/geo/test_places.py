@@ -83,3 +83,19 @@ def test_a_later_word_of_a_name_matches(index: PlaceIndex) -> None:
     names = [p.name for p in index.search("yar", limit=50)]
     assert "Chasiv Yar" in names
     assert names.index("Chasiv Yar") > names.index("Yalta")  # prefix matches rank first
+
+
+@pytest.mark.parametrize(
+    ("bbox", "population", "limit"),
+    [
+        ((22.0, 44.0, 41.0, 53.0), 100_000, 400),
+        ((36.9, 47.8, 37.6, 48.2), 0, 400),
+        ((30, 50, 31, 51), 0, 5),
+    ],
+)
+def test_places_read_from_the_file_are_those_of_the_loaded_layer(
+    index: PlaceIndex, bbox: tuple[float, float, float, float], population: int, limit: int
+) -> None:
+    from_file = PlaceIndex().places_in_file(bbox, population, limit)
+    assert from_file
+    assert from_file == index.places_in(bbox, population, limit)

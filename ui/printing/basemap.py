@@ -2,20 +2,20 @@
 
 The canvas reads every level of the whole basemap once (``geo.basemap_data.load_basemap``,
 about 2 s, most of it tidying the oblast outlines along the country borders). A page shows one
-zoom, so the command line reads only the level that zoom uses, and tidies the oblast outlines
-only inside a box around the extent: a close-up of one town is ready in a fraction of a second.
+zoom, so the command line reads only the level that zoom uses, around the extent, and takes the
+tidied oblast outlines of that level from the user's cache (:mod:`geo.border_cache`; computed on
+the first page of each level).
 """
 
 from __future__ import annotations
 
 import math
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import shapely
 
-from geo.basemap_data import BasemapData, basemap_extent, outlines
-from geo.border_lines import oblast_lines_off_border
+from geo.basemap_data import BasemapData, basemap_extent
 from ui.map.basemap_items import LAYER_KEYS
 
 if TYPE_CHECKING:
@@ -41,32 +41,31 @@ def clip_box(extent: BBox) -> BBox:
     )
 
 
-@cache
-def _places() -> object:
+def _place_provider(bbox: tuple[float, float, float, float], population: int) -> list[Place]:
+    """The labels' places, read from the file (a page needs a few dozen, not the whole layer)."""
     from geo.places import default_index
 
-    return default_index()
-
-
-def _place_provider(bbox: tuple[float, float, float, float], population: int) -> list[Place]:
-    index = _places()
-    return list(index.places_in(bbox, population, 400))  # type: ignore[attr-defined]
+    return default_index().places_in_file(bbox, population, 400)
 
 
 @lru_cache(maxsize=4)
 def page_basemap(lod: str, box: BBox) -> BasemapData:
-    """Every basemap layer at level ``lod`` inside the lon/lat ``box`` (see :func:`clip_box`)."""
+    """Every basemap layer at level ``lod`` inside the lon/lat ``box`` (see :func:`clip_box`).
+
+    The oblast outlines are the whole level's, tidied along the country borders once per user
+    (:func:`geo.border_cache.oblast_lines`) and clipped to the box.
+    """
     from geo.basemap import default_basemap
+    from geo.border_cache import oblast_lines
 
     basemap = default_basemap()
     data = BasemapData()
     for key in LAYER_KEYS.values():
-        parts = shapely.GeometryCollection(list(basemap.features(key, box, lod).geometries))
         if key == "oblasts":
-            parts = outlines(parts)
+            parts = oblast_lines(basemap, lod)
+        else:
+            parts = shapely.GeometryCollection(list(basemap.features(key, box, lod).geometries))
         data.layers[key] = {lod: shapely.clip_by_rect(parts, *box)}
     data.extent = basemap_extent(basemap.features("land", None, "lo").geometries)
-    obl = oblast_lines_off_border(data.layers["oblasts"][lod], data.layers["borders"][lod])
-    data.layers["oblasts"] = {lod: obl}
     data.places = _place_provider
     return data
