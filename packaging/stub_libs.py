@@ -1,14 +1,16 @@
-"""Stand-ins for FFmpeg's codec libraries that the time-lapse export never calls (Linux build).
+"""Stand-ins for libraries the app never calls: unused codecs and network code (Linux build).
 
 PyAV's wheel links FFmpeg against every codec it ships: HEVC (x265, 21 MB), AV1 (SVT-AV1 and
-dav1d), VP8/9, audio codecs, Intel's VPL and GnuTLS for network protocols. The dynamic loader
-needs each of them to load ``libavcodec``/``libavformat``, but the app only encodes H.264 with
-libx264 into a local MP4 file (``ui/timelapse/encoders.py``). Each library listed in
+dav1d), VP8/9, audio codecs, Intel's VPL and GnuTLS for network protocols; fiona's GDAL and
+pyproj's PROJ link libcurl (with OpenSSL) for reading over the network. The dynamic loader
+needs each of them, but the app only encodes H.264 with libx264 into a local MP4 file
+(``ui/timelapse/encoders.py``) and never touches the network. Each library listed in
 :data:`STUBBED` is replaced by a small one of the same soname that defines exactly the symbols
 the remaining libraries import from it (same names, same symbol versions): functions that
-return 0 and zero-filled data. FFmpeg only reaches them through a codec or protocol the app
-never selects; an initialisation call (``gnutls_global_init`` at network set-up) gets 0,
-success. Libraries that only the replaced ones needed (GnuTLS' nettle, gmp, …) drop out.
+return 0 and zero-filled data. FFmpeg, GDAL and PROJ only reach them through a codec or a
+network protocol the app never selects; an initialisation call (``gnutls_global_init`` at
+FFmpeg's network set-up) gets 0, success. Libraries that only the replaced ones needed
+(GnuTLS' nettle and gmp, curl's OpenSSL and nghttp2, …) drop out.
 
 Needs a C compiler (``cc``); without one the real libraries stay (a bigger build, same app).
 """
@@ -26,8 +28,10 @@ Entry = tuple[str, str, str]
 STUBBED = re.compile(
     r"^av\.libs/lib(x265|SvtAv1Enc|dav1d|vpx|mp3lame|opus|opencore-amr[nw]b|vpl|webp|webpmux"
     r"|gnutls|asound)-[0-9a-f]{8}\.so"
+    r"|^(fiona|pyproj)\.libs/libcurl-"
 )
-"""PyAV's libraries the app never uses (``av.libs`` only: Pillow's own libwebp stays)."""
+"""PyAV's libraries the app never uses (``av.libs`` only: Pillow's own libwebp stays), and the
+libcurl of GDAL and PROJ (``/vsicurl/`` and grid downloads: the app never touches the network)."""
 _FUNCTION_TYPES = frozenset("TtWiI")
 _SONAME = re.compile(r"\(SONAME\)\s+Library soname: \[([^\]]+)\]")
 _NEEDED = re.compile(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]")
