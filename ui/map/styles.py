@@ -186,6 +186,22 @@ def label_font(point_size: float, bold: bool = False, scale: float = 1.0) -> QFo
 _VECTOR_ENGINES = (QPaintEngine.Type.Pdf, QPaintEngine.Type.SVG, QPaintEngine.Type.Picture)
 
 
+_OUTLINES: dict[tuple[str, str], QPainterPath] = {}
+_MAX_OUTLINES = 2048
+
+
+def _text_outline(text: str, font: QFont) -> QPainterPath:
+    """The glyph outline of ``text`` at the origin, kept: pages repeat their labels."""
+    key = (text, font.toString())
+    outline = _OUTLINES.get(key)
+    if outline is None:
+        if len(_OUTLINES) >= _MAX_OUTLINES:
+            _OUTLINES.clear()
+        outline = _OUTLINES[key] = QPainterPath()
+        outline.addText(QPointF(0.0, 0.0), font, text)
+    return outline
+
+
 def draw_haloed_text(
     painter: QPainter, origin: QPointF, font: QFont, text: str, ink: QColor, scale: float
 ) -> None:
@@ -196,8 +212,7 @@ def draw_haloed_text(
     """
     painter.setFont(font)
     if is_vector(painter):
-        outline = QPainterPath()
-        outline.addText(origin, font, text)
+        outline = _text_outline(text, font).translated(origin)
         painter.strokePath(outline, make_pen(opaque_on_paper(LABEL_HALO), 2.4, scale))
         painter.setPen(ink)
         painter.drawText(origin, text)

@@ -41,11 +41,17 @@ def clip_box(extent: BBox) -> BBox:
     )
 
 
-def _place_provider(bbox: tuple[float, float, float, float], population: int) -> list[Place]:
-    """The labels' places, read from the file (a page needs a few dozen, not the whole layer)."""
+@lru_cache(maxsize=16)
+def _places_in(bbox: tuple[float, float, float, float], population: int) -> tuple[Place, ...]:
     from geo.places import default_index
 
-    return default_index().places_in_file(bbox, population, 400)
+    return tuple(default_index().places_in_file(bbox, population, 400))
+
+
+def _place_provider(bbox: tuple[float, float, float, float], population: int) -> list[Place]:
+    """The labels' places, read from the file (a page needs a few dozen, not the whole layer),
+    kept for the frames of a time-lapse and repeated pages."""
+    return list(_places_in(bbox, population))
 
 
 @lru_cache(maxsize=4)

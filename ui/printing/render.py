@@ -93,11 +93,12 @@ class PageRenderer:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.fillRect(units.rect(0, 0, *page.size_mm()), QColor("white"))
-        self.render_map(painter, page, map_frame(page, units, boxes))
+        frame = map_frame(page, units, boxes)
+        self.render_map(painter, page, frame)
         painter.setPen(units.pen(FRAME_INK, FRAME_PT))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(units.rect(boxes.map.x, boxes.map.y, boxes.map.w, boxes.map.h))
-        furniture.paint_furniture(painter, page, units, boxes, map_frame(page, units, boxes))
+        furniture.paint_furniture(painter, page, units, boxes, frame)
         painter.restore()
 
     def map_picture(self, page: Page, frame: Frame) -> MapPicture:
