@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # a no-op unless frozen; importing it costs ~15 ms
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # the build's loader workers re-run this executable
+        multiprocessing.freeze_support()  # the build's loader workers re-run this executable
     sys.exit(main())
