@@ -33,6 +33,8 @@ from geo.readers.rings import geometries_from_features
 
 _POLYGONAL = ("Polygon", "MultiPolygon")
 _PARSERS = threading.local()
+#: Documents up to this size share their thread's parser (DeepState's are about 80 KB).
+_REUSED_PARSER_BYTES = 4 << 20
 
 
 def _read_bytes(path: str, display: str) -> bytes:
@@ -67,15 +69,19 @@ def _member(key: str, item: Any) -> Any:
 def _fast_json(data: bytes) -> Any:
     """The document with simdjson (ValueError for a byte order mark, which orjson refuses).
 
-    Each thread keeps one parser: a new one per file spends half the parse faulting in fresh
-    buffers. A parser that failed is replaced, in case something still refers to its document.
+    Each thread keeps one parser for small documents: a new one per file spends half the parse
+    faulting in fresh buffers. A larger document gets its own parser, so that no thread keeps
+    buffers the size of the largest file it ever read. A parser that failed is replaced, in case
+    something still refers to its document.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         raise ValueError("a byte order mark: read by the careful path")
-    parser = getattr(_PARSERS, "parser", None) or simdjson.Parser()
+    small = len(data) <= _REUSED_PARSER_BYTES
+    parser = (getattr(_PARSERS, "parser", None) if small else None) or simdjson.Parser()
     _PARSERS.parser = None
     document = _lazy(parser.parse(data))
-    _PARSERS.parser = parser
+    if small:
+        _PARSERS.parser = parser
     return document
 
 
