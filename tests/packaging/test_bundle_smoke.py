@@ -170,7 +170,7 @@ def test_animate_writes_a_time_lapse(tmp_path: Path, suffix: str) -> None:
     out = tmp_path / f"lapse.{suffix}"
     days = sorted(DEEPSTATE.glob("deepstatemap_data_2024071[0-3].geojson"))
     args = ["animate", *map(str, days), "--from", "2024-07-10", "--to", "2024-07-13"]
-    result = _run(tmp_path, *args, "--size", "320x180", "--out", str(out))
+    result = _run(tmp_path, *args, "--size", "640x360", "--out", str(out))
     assert result.returncode == 0, result.stderr
     if suffix == "gif":
         assert out.read_bytes().startswith(b"GIF89a")
@@ -179,7 +179,7 @@ def test_animate_writes_a_time_lapse(tmp_path: Path, suffix: str) -> None:
 
     with av.open(str(out)) as container:
         stream = container.streams.video[0]
-        assert (stream.codec_context.name, stream.width, stream.height) == ("h264", 320, 180)
+        assert (stream.codec_context.name, stream.width, stream.height) == ("h264", 640, 360)
         assert sum(1 for _ in container.decode(stream)) > 4
 
 
