@@ -6,10 +6,12 @@ of a shapefile's sidecars) and a small JSON *head* (series, date, area, source, 
 snapshot and the file's problems) with its own checksum; in ``files`` the *payload* (the WKB of
 each snapshot) with a checksum over fingerprint, head and payload. The ``areas`` command reads only
 the heads, packed into a few pages (:meth:`LoadCache.get_summaries`); a load reads both. Pages are
-64 KiB: a payload of 50 KB is written as one page, not twelve. Nothing in it is trusted blindly: a
-changed fingerprint, a checksum that does not match or a head or payload that does not decode is a
-miss (the file is read again), a database that SQLite cannot read or whose :data:`FORMAT` differs
-is deleted and rebuilt, and a cache that cannot be used at all is skipped.
+16 KiB: a payload of 50 KB is written as four pages, not a chain of twelve (measured on the
+DeepState corpus against 4 KiB: a fifth less CPU to write, two fifths less to read; 64 KiB pages
+write no faster and take a third more disk). Nothing in it is trusted blindly: a changed
+fingerprint, a checksum that does not match or a head or payload that does not decode is a miss
+(the file is read again), a database that SQLite cannot read or whose :data:`FORMAT` differs is
+deleted and rebuilt, and a cache that cannot be used at all is skipped.
 
 This module imports neither numpy nor shapely (records are built lazily), so a command answered
 from the heads alone never loads the geometry stack.
@@ -236,7 +238,7 @@ class LoadCache:
         # A cache: after a system crash a damaged database is detected and rebuilt (and every
         # entry is checksummed), so waiting for the disk on each commit buys nothing.
         db.execute("PRAGMA synchronous = OFF")
-        db.execute("PRAGMA page_size = 65536")  # only takes effect on a new database
+        db.execute("PRAGMA page_size = 16384")  # only takes effect on a new database
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         db.execute(
             "CREATE TABLE IF NOT EXISTS heads"
