@@ -18,12 +18,10 @@ from __future__ import annotations
 
 import re
 import shutil
-import struct
 import subprocess
 from pathlib import Path
 
-Entry = tuple[str, str, str]
-"""A PyInstaller TOC entry: (name in the build, source path, type)."""
+from elf_files import Entry, load_segments
 
 ICU_DATA = re.compile(r"(^|/)libicudata\.so\.(\d+)$")
 UNUSED_ITEMS = re.compile(
@@ -32,19 +30,13 @@ UNUSED_ITEMS = re.compile(
 )
 """Package items (paths inside ``icudtNNl.dat``) Qt never reads (see the module docstring);
 time-zone display names stay in English, the language of the interface."""
-PT_LOAD = 1
 
 
 def _file_offset(data: bytes, address: int) -> int:
     """The file offset of virtual ``address`` in a 64-bit little-endian ELF image."""
-    (phoff,) = struct.unpack_from("<Q", data, 0x20)
-    entsize, count = struct.unpack_from("<HH", data, 0x36)
-    for index in range(count):
-        kind, _, offset, vaddr, _, filesz, _, _ = struct.unpack_from(
-            "<IIQQQQQQ", data, phoff + index * entsize
-        )
-        if kind == PT_LOAD and vaddr <= address < vaddr + filesz:
-            return address - vaddr + offset
+    for segment in load_segments(data) or []:
+        if segment.vaddr <= address < segment.vaddr + segment.filesz:
+            return address - segment.vaddr + segment.offset
     raise ValueError(f"address {address:#x} is in no loaded segment")
 
 

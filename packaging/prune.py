@@ -8,17 +8,14 @@ dropped, so a library some code opens with ``dlopen`` is never touched.
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
 import sqlite3
-import struct
 import subprocess
 from contextlib import closing
 from pathlib import Path
 
-Entry = tuple[str, str, str]
-"""A PyInstaller TOC entry: (name in the build, source path, type)."""
+from elf_files import Entry, load_segments, needed
 
 UNUSED_PLUGINS = re.compile(
     r"PySide6/Qt/plugins/("
@@ -33,14 +30,6 @@ the network), embedded-device platforms and input plugins, image formats the app
 (it reads SVG and PNG icons; JPEG and GIF stay for Qt's PDF writer and pasted images), and
 the OpenSSL that PyInstaller adds for QtNetwork's TLS plugin (nothing else needs it: checked
 with ``readelf -d`` over the build)."""
-_NEEDED = re.compile(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]")
-
-
-@functools.cache
-def needed(path: str) -> frozenset[str]:
-    """The ``DT_NEEDED`` sonames of an ELF file (empty for anything else)."""
-    out = subprocess.run(["readelf", "-d", path], capture_output=True, text=True, check=False)
-    return frozenset(_NEEDED.findall(out.stdout))
 
 
 def drop_unused_plugins(binaries: list[Entry]) -> list[Entry]:
@@ -113,7 +102,6 @@ def one_proj_data(datas: list[Entry]) -> list[Entry]:
     return [e for e in datas if not _dest(e).startswith(FIONA_PROJ)]
 
 
-PT_LOAD = 1
 PAGE = 4096
 
 
@@ -124,18 +112,10 @@ def loads_aligned(path: Path) -> bool:
     page-aligned"): ``strip`` leaves some libraries that ``patchelf`` rewrote (auditwheel's
     numpy.libs) in that state, so a stripped copy is used only when this holds.
     """
-    data = path.read_bytes()
-    if data[:5] != b"\x7fELF\x02" or data[5] != 1:  # 64-bit little-endian only
-        return False
-    (phoff,) = struct.unpack_from("<Q", data, 0x20)
-    entsize, count = struct.unpack_from("<HH", data, 0x36)
-    for index in range(count):
-        kind, _, offset, vaddr, _, _, _, align = struct.unpack_from(
-            "<IIQQQQQQ", data, phoff + index * entsize
-        )
-        if kind == PT_LOAD and (vaddr - offset) % max(align, PAGE):
-            return False
-    return True
+    segments = load_segments(path.read_bytes())
+    return segments is not None and all(
+        (s.vaddr - s.offset) % max(s.align, PAGE) == 0 for s in segments
+    )
 
 
 def _is_elf(path: str) -> bool:

@@ -22,8 +22,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-Entry = tuple[str, str, str]
-"""A PyInstaller TOC entry: (name in the build, source path, type)."""
+from elf_files import Entry, needed, soname
 
 STUBBED = re.compile(
     r"^av\.libs/lib(x265|SvtAv1Enc|dav1d|vpx|mp3lame|opus|opencore-amr[nw]b|vpl|webp|webpmux"
@@ -33,12 +32,6 @@ STUBBED = re.compile(
 """PyAV's libraries the app never uses (``av.libs`` only: Pillow's own libwebp stays), and the
 libcurl of GDAL and PROJ (``/vsicurl/`` and grid downloads: the app never touches the network)."""
 _FUNCTION_TYPES = frozenset("TtWiI")
-_SONAME = re.compile(r"\(SONAME\)\s+Library soname: \[([^\]]+)\]")
-_NEEDED = re.compile(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]")
-
-
-def _readelf(path: str) -> str:
-    return subprocess.run(["readelf", "-dW", path], capture_output=True, text=True).stdout
 
 
 def _symbols(path: str, *flags: str) -> list[str]:
@@ -46,10 +39,6 @@ def _symbols(path: str, *flags: str) -> list[str]:
         ["nm", "-D", "--with-symbol-versions", *flags, path], capture_output=True, text=True
     )
     return out.stdout.splitlines()
-
-
-def _needed(path: str) -> set[str]:
-    return set(_NEEDED.findall(_readelf(path)))
 
 
 def imported(path: str) -> set[str]:
@@ -100,9 +89,9 @@ def _compile(library: str, wanted: set[str], out: Path) -> bool:
         map_file = out.with_suffix(".map")
         map_file.write_text(script)
         command.append(f"-Wl,--version-script={map_file}")
-    soname = _SONAME.search(_readelf(library))
-    if soname:
-        command.append(f"-Wl,-soname,{soname.group(1)}")
+    name = soname(library)
+    if name:
+        command.append(f"-Wl,-soname,{name}")
     command.append("-Wl,--build-id=none")  # the same bytes on every build
     return subprocess.run(command, capture_output=True, check=False).returncode == 0
 
@@ -123,7 +112,7 @@ def stub_unused(binaries: list[Entry], work: Path) -> tuple[list[Entry], set[str
     sonames = {Path(e[0]).name for e in targets}
     wanted: set[str] = set()
     for entry in binaries:
-        if entry[2] == "BINARY" and entry not in targets and sonames & _needed(entry[1]):
+        if entry[2] == "BINARY" and entry not in targets and sonames & needed(entry[1]):
             wanted |= imported(entry[1])
     replaced: dict[Entry, Entry] = {}
     freed: set[str] = set()
@@ -131,5 +120,5 @@ def stub_unused(binaries: list[Entry], work: Path) -> tuple[list[Entry], set[str
         stub = work / Path(entry[0]).name
         if _compile(entry[1], wanted, stub):
             replaced[entry] = (entry[0], str(stub), entry[2])
-            freed |= _needed(entry[1])
+            freed |= needed(entry[1])
     return [replaced.get(e, e) for e in binaries], freed

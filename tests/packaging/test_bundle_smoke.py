@@ -100,12 +100,8 @@ def test_inspect_reads_real_files(tmp_path: Path) -> None:
     assert "2024-07-09" in result.stdout
 
 
-def test_delta_compares_two_dates_like_the_source_tree(tmp_path: Path) -> None:
-    """Same geodesic numbers as from source: the build carries working PROJ/GDAL data."""
-    args = ["delta", *map(str, (*DAYS, LATER)), "--from", "2024-07-08", "--to", "2024-08-01"]
-    args.append("--by-oblast")  # the oblasts come from the basemap inside the build
-    built = _run(tmp_path, *args, "--format", "json")
-    assert built.returncode == 0, built.stderr
+def _json_from_source(*args: str) -> object:
+    """What the source tree prints for the command ``args`` with ``--format json``."""
     source = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args, "--format", "json"],
         capture_output=True,
@@ -113,7 +109,16 @@ def test_delta_compares_two_dates_like_the_source_tree(tmp_path: Path) -> None:
         check=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    got, want = json.loads(built.stdout), json.loads(source.stdout)
+    return json.loads(source.stdout)
+
+
+def test_delta_compares_two_dates_like_the_source_tree(tmp_path: Path) -> None:
+    """Same geodesic numbers as from source: the build carries working PROJ/GDAL data."""
+    args = ["delta", *map(str, (*DAYS, LATER)), "--from", "2024-07-08", "--to", "2024-08-01"]
+    args.append("--by-oblast")  # the oblasts come from the basemap inside the build
+    built = _run(tmp_path, *args, "--format", "json")
+    assert built.returncode == 0, built.stderr
+    got, want = json.loads(built.stdout), _json_from_source(*args)
     assert got == want
     rows = got if isinstance(got, list) else [got]
     assert any(row["gained_km2"] > 0 for row in rows)
@@ -129,14 +134,7 @@ def test_fiona_and_pyproj_share_one_proj_database(tmp_path: Path) -> None:
     gpkg = tmp_path / "change.gpkg"
     built = _run(tmp_path, *args, "--format", "json", "--export-geometry", str(gpkg))
     assert built.returncode == 0, built.stderr
-    source = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args, "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert json.loads(built.stdout) == json.loads(source.stdout)
+    assert json.loads(built.stdout) == _json_from_source(*args)
     with fiona.open(gpkg) as layer:
         assert layer.crs.to_epsg() == 4326
         assert len(layer) > 0

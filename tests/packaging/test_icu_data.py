@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -12,13 +11,9 @@ from pathlib import Path
 import PySide6
 import pytest
 
-from tests.paths import ROOT
+from tests.packaging.modules import load
 
-_spec = importlib.util.spec_from_file_location("icu_data", ROOT / "packaging" / "icu_data.py")
-assert _spec is not None
-assert _spec.loader is not None
-icu_data = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(icu_data)
+icu_data = load("icu_data")
 
 QT_LIB = Path(PySide6.__file__).parent / "Qt" / "lib"
 ICU = sorted(QT_LIB.glob("libicudata.so.*"))

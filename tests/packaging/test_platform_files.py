@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import plistlib
 import re
 import shutil
@@ -11,15 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.modules import load
 from tests.paths import ROOT
 from ui.file_types import FILE_TYPES
 
 PACKAGING = ROOT / "packaging"
-_spec = importlib.util.spec_from_file_location("platform_files", PACKAGING / "platform_files.py")
-assert _spec is not None
-assert _spec.loader is not None
-platform_files = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(platform_files)
+platform_files = load("platform_files")
 
 
 def test_committed_files_are_what_the_generator_writes() -> None:

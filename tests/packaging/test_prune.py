@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sqlite3
 import subprocess
@@ -12,13 +11,9 @@ from pathlib import Path
 import numpy
 import pytest
 
-from tests.paths import ROOT
+from tests.packaging.modules import load
 
-_spec = importlib.util.spec_from_file_location("prune", ROOT / "packaging" / "prune.py")
-assert _spec is not None
-assert _spec.loader is not None
-prune = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(prune)
+prune = load("prune")
 
 NUMPY_LIBS = Path(numpy.__file__).parents[1] / "numpy.libs"
 

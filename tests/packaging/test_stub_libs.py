@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 from pathlib import Path
@@ -10,18 +9,10 @@ from pathlib import Path
 import av
 import pytest
 
-from tests.paths import ROOT
+from tests.packaging.modules import load
 
-_spec = importlib.util.spec_from_file_location("stub_libs", ROOT / "packaging" / "stub_libs.py")
-assert _spec is not None
-assert _spec.loader is not None
-stub_libs = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(stub_libs)
-_prune_spec = importlib.util.spec_from_file_location("prune", ROOT / "packaging" / "prune.py")
-assert _prune_spec is not None
-assert _prune_spec.loader is not None
-prune = importlib.util.module_from_spec(_prune_spec)
-_prune_spec.loader.exec_module(prune)
+stub_libs = load("stub_libs")
+prune = load("prune")
 
 AV_LIBS = Path(av.__file__).parents[1] / "av.libs"
 pytestmark = pytest.mark.skipif(
