@@ -248,6 +248,8 @@ def draw_styled_path(painter: QPainter, path: QPainterPath, style: Style, scale:
         _fill_then_outline(painter, path)
         return
     if style.line is None or scale < 1.5 or width <= FAST_STROKE_PX + 0.25 or is_vector(painter):
+        if style.line is not None and scale > 1.0 and not is_vector(painter):
+            _fast_if_close(painter, width)
         painter.drawPath(path)
         return
     if style.fill is not None:
@@ -263,6 +265,16 @@ def draw_styled_path(painter: QPainter, path: QPainterPath, style: Style, scale:
         painter.setWorldTransform(world * QTransform.fromTranslate(dx, dy))
         painter.drawPath(path)
     painter.restore()
+
+
+def _fast_if_close(painter: QPainter, width: float) -> None:
+    """On an image page, a pen at most a quarter pixel wider than :data:`FAST_STROKE_PX` is
+    drawn at that width: a 0.7 px oblast line on a 144 dpi page (1.05 px) took Qt's general
+    stroker, 190 ms of a 1920x1080 page, for a difference no one sees."""
+    if FAST_STROKE_PX < width <= FAST_STROKE_PX + 0.25:
+        pen = painter.pen()
+        pen.setWidthF(FAST_STROKE_PX)
+        painter.setPen(pen)
 
 
 EDGE_COVER_ALPHA = 0.5
