@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QRectF
@@ -57,7 +59,7 @@ def test_a_view_wider_than_the_inset_keeps_its_four_sides_on_the_inset() -> None
 
 @pytest.mark.parametrize("px_per_mm", [5.67, 11.8])
 def test_the_frame_of_a_wide_view_is_drawn_on_every_edge_of_a_small_inset(
-    qtlog: pytest.LogCaptureFixture, px_per_mm: float
+    qtlog: Any, px_per_mm: float
 ) -> None:
     pixels, target = _paint(WIDE, px_per_mm)
     red = _red(pixels)
