@@ -17,6 +17,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geo.demo import is_demo_path
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -71,6 +73,8 @@ def regions_note(
         return NO_DATA_NOTE
     if loaded_paths and same_data(regions_paths, loaded_paths):
         return ""
+    if all(is_demo_path(p) for p in regions_paths):
+        return "No data: these regions were drawn on the demo (File → Open demo dataset)."
     mine = describe_paths(regions_paths)
     if demo:
         return f"No data: these regions belong to {mine}, not to the demo."

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shapely
 
+from geo.demo import DEMO_PREFIX, demo_dir
 from geo.regions import densify_geometry
 from tests.paths import DEEPSTATE, ISW
 from tests.shell.deepstate import SERIES, read_catalog
@@ -47,6 +48,8 @@ def test_note_names_the_regions_data_and_what_is_open() -> None:
         == "No data: these regions belong to 3 files in deepstate/daily. Open it to see their km²."
     )
     assert regions_note(DAYS, (), loading=False, demo=False) == note
+    on_demo = regions_note([str(demo_dir() / f"{DEMO_PREFIX}1.geojson")], DAYS, False, demo=False)
+    assert on_demo == "No data: these regions were drawn on the demo (File → Open demo dataset)."
     demo = regions_note(DAYS, ["/tmp/x.geojson"], loading=False, demo=True)
     assert demo == "No data: these regions belong to 3 files in deepstate/daily, not to the demo."
 
