@@ -93,6 +93,19 @@ def test_version_and_help_without_a_window(tmp_path: Path) -> None:
     assert "--install-desktop" in _run(tmp_path, "--help").stdout
 
 
+@pytest.mark.parametrize("command", [["--version"], ["areas", str(DAYS[0])]])
+def test_commands_without_a_window_never_load_qt(tmp_path: Path, command: list[str]) -> None:
+    """PyInstaller's PySide6 runtime hook imported QtCore in every process (0.15 s of CPU)."""
+    env = {**_env(tmp_path), "LD_DEBUG": "files"}
+    result = subprocess.run(
+        _offline(str(EXE), *command), capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded = [line for line in result.stderr.splitlines() if "generating link map" in line]
+    assert any("libpython" in line for line in loaded)  # LD_DEBUG reached the build
+    assert not [line for line in loaded if "libQt6" in line]
+
+
 def test_inspect_reads_real_files(tmp_path: Path) -> None:
     result = _run(tmp_path, "inspect", *map(str, DAYS))
     assert result.returncode == 0, result.stderr
