@@ -29,10 +29,9 @@ from ui.map.geometry_paths import PathCache, path_from_geometry
 from ui.map.layer_items import GeometryLayerItem
 from ui.map.mark_cache import CachedMark
 from ui.map.north_arrow import paint_north_arrow
-from ui.map.prefetch import PathPrefetcher
+from ui.map.prefetch import IDLE_MS, PathPrefetcher
 from ui.map.scale_bar import paint_scale_bar
 from ui.map.styles import Style, apply_style, draw_styled_path, series_style
-from viewmodels.tasks import TaskRunner
 
 SIZE = (900, 700)
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -164,22 +163,6 @@ def test_empty_group_draws_no_pixmap() -> None:
     assert group._cache.pixmap is not None
 
 
-def test_prepared_paths_are_the_ones_the_cache_makes(day, monkeypatch) -> None:
-    frame = _frame(day)
-    mpp, wide, close = frame.metres_per_pixel, frame.view_rect(), _kurakhove_view()
-    for metres, view in ((mpp, wide), (mpp / 40, close)):
-        fresh, warm = PathCache(), PathCache()
-        assert not warm.has_path(day, metres, view)
-        warm.adopt(day, warm.prepare(day, metres, view))
-        assert warm.has_path(day, metres, view)
-        expected = fresh.path(day, metres, view)
-        monkeypatch.setattr("ui.map.geometry_paths.project_geometry", _no_projection)
-        got = warm.path(day, metres, view)  # answered from the cache: nothing projected
-        monkeypatch.undo()
-        assert got.elementCount() == expected.elementCount() > 100
-        assert got.boundingRect() == expected.boundingRect()
-
-
 def _no_projection(_geometry):
     raise AssertionError("projected again")
 
@@ -189,28 +172,56 @@ def _kurakhove_view() -> QRectF:
     return QRectF(x0, y0, x1 - x0, y1 - y0)
 
 
-def test_prefetcher_prepares_the_nearby_snapshots() -> None:
-    catalog = read_catalog("20241101", 6)
-    shown = shown_on(catalog, dt.date(2024, 11, 3))
-    cache = PathCache()
-    item = GeometryLayerItem(cache)
-    item.set_entries([(shown[SERIES].geometry, series_style("#d62728", 0.35))])
-    frame = _frame(shown[SERIES].geometry)
+def _painted_item(geometry: shapely.Geometry, view: QRectF | None = None) -> GeometryLayerItem:
+    """A series item painted once at full extent (or zoomed on ``view``)."""
+    item = GeometryLayerItem(PathCache())
+    item.set_entries([(geometry, series_style("#d62728", 0.35))])
+    frame = _frame(geometry)
+    if view is not None:
+        frame = Frame.fitted(view, frame.target)
     image = _image()
     painter = QPainter(image)
     painter.setTransform(frame.transform())
     item.paint_content(painter, 1.0)
     painter.end()
-    mpp, view = item.painted_at()
-    prefetcher = PathPrefetcher(cache, runner=TaskRunner(synchronous=True))
-    prefetcher.follow(shown, {SERIES: item})
+    return item
+
+
+@pytest.mark.parametrize("zoomed", [False, True])
+def test_idle_canvas_prepares_the_nearby_snapshots(qtbot, monkeypatch, zoomed) -> None:
+    catalog = read_catalog("20241101", 6)
+    shown = shown_on(catalog, dt.date(2024, 11, 3))
+    item = _painted_item(shown[SERIES].geometry, _kurakhove_view() if zoomed else None)
+    cache, (mpp, view) = item._cache, item.painted_at()
     nearby = [s.geometry for s in shown[SERIES].nearby]
     assert [s.date.day for s in shown[SERIES].nearby] == [4, 2, 5, 1]
+    prefetcher = PathPrefetcher(cache)
+    prefetcher.follow(shown, {SERIES: item})
+    qtbot.wait(4 * IDLE_MS)
+    assert not any(cache.has_path(g, mpp, view) for g in nearby)  # nothing before a paint
+    prefetcher.painted()
+    qtbot.waitUntil(lambda: prefetcher.pending() == 0, timeout=5000)
     assert all(cache.has_path(g, mpp, view) for g in nearby)
+    fresh = PathCache()
+    expected = [fresh.path(g, mpp, view) for g in nearby]
+    monkeypatch.setattr("ui.map.geometry_paths.project_geometry", _no_projection)
+    got = [cache.path(g, mpp, view) for g in nearby]  # a step now only paints
+    assert [p.elementCount() for p in got] == [p.elementCount() for p in expected]
+    assert [p.boundingRect() for p in got] == [p.boundingRect() for p in expected]
+
+
+def test_steps_in_quick_succession_and_hidden_layers_prepare_nothing(qtbot) -> None:
+    catalog = read_catalog("20241101", 6)
+    item = _painted_item(shown_on(catalog, dt.date(2024, 11, 3))[SERIES].geometry)
+    prefetcher = PathPrefetcher(item._cache)
+    for day in (3, 4, 5):
+        prefetcher.painted()
+        prefetcher.follow(shown_on(catalog, dt.date(2024, 11, day)), {SERIES: item})
+    qtbot.wait(4 * IDLE_MS)  # each step came before its paint: still nothing made
+    assert prefetcher.pending() == 3  # 6, 4 and 3 around the 5th
     item.setVisible(False)
-    later = shown_on(catalog, dt.date(2024, 11, 6))
-    prefetcher.follow(later, {SERIES: item})  # a hidden layer is not prepared
-    assert not cache.has_path(catalog.snapshots(SERIES)[-1].geometry, mpp, view)
+    prefetcher.follow(shown_on(catalog, dt.date(2024, 11, 6)), {SERIES: item})
+    assert prefetcher.pending() == 0
 
 
 def test_empty_marks_are_not_painted(qtbot) -> None:

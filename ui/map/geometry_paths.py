@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 import weakref
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -99,21 +98,6 @@ def clip_box(view: QRectF) -> tuple[float, float, float, float]:
     x0, y0 = math.floor(view.left() / cell) - 1, math.floor(view.top() / cell) - 1
     x1, y1 = math.floor(view.right() / cell) + 2, math.floor(view.bottom() / cell) + 2
     return x0 * cell, y0 * cell, x1 * cell, y1 * cell
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """One geometry's path at one level of detail, made off the UI thread.
-
-    See :meth:`PathCache.prepare`: the projected geometry, the detail bucket, the simplified
-    geometry, the clip box (None: not clipped) and the path.
-    """
-
-    display: BaseGeometry
-    bucket: int
-    simple: BaseGeometry
-    box: tuple[float, float, float, float] | None
-    path: QPainterPath
 
 
 class _Entry:
@@ -192,32 +176,6 @@ class PathCache:
             return False
         bucket, box = self._level(entry.bounds, metres_per_pixel, view)
         return (bucket, box) in entry.clipped if box is not None else bucket in entry.paths
-
-    def prepare(
-        self, geometry: BaseGeometry, metres_per_pixel: float | None, view: QRectF | None
-    ) -> Prepared:
-        """What :meth:`path` would compute for these arguments, without touching the cache.
-
-        It reads only the cache's fixed settings, so a worker thread may call it; the UI thread
-        then hands the result to :meth:`adopt`.
-        """
-        display = project_geometry(geometry)
-        bucket, box = self._level(_bounds_of(display), metres_per_pixel, view)
-        simple = self._simplified(display, bucket)
-        shape = simple if box is None else shapely.clip_by_rect(simple, *box)
-        return Prepared(display, bucket, simple, box, path_from_geometry(shape, self._grid(bucket)))
-
-    def adopt(self, geometry: BaseGeometry, prepared: Prepared) -> None:
-        """Keep a :meth:`prepare` result for ``geometry`` (UI thread); cached values win."""
-        entry = self._entries.get(id(geometry))
-        if entry is None or entry.ref() is not geometry:
-            entry = self._insert(geometry, prepared.display)
-        if prepared.bucket > self._min_bucket:
-            entry.simple.setdefault(prepared.bucket, prepared.simple)
-        if prepared.box is None:
-            entry.paths.setdefault(prepared.bucket, prepared.path)
-        elif (prepared.bucket, prepared.box) not in entry.clipped:
-            self._keep_clip(entry, (prepared.bucket, prepared.box), prepared.path)
 
     def _level(
         self, bounds: QRectF, metres_per_pixel: float | None, view: QRectF | None

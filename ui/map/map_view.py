@@ -231,6 +231,7 @@ class MapView(QWidget):
         self._labels.paint(painter, frame, self._settle_timer.isActive())
         for mark in self._marks:
             mark.paint(painter, frame)
+        self._prefetcher.painted()
 
     def _invalidate_labels(self) -> None:
         self._labels.invalidate()
