@@ -4,7 +4,9 @@ Measures, at full extent and zoomed on Kurakhove (37.28E 47.98N):
 - date change: ``MapViewModel.set_shown`` of a not-yet-seen day + a synchronous viewport repaint
   (so it includes projecting and simplifying the new geometry), over 100 random dates;
 - timeline step: 60 steps back through consecutive days as the app makes them (shown geometry
-  and ``geo.shown`` notes), so the canvas prepares the next days' paths on its worker;
+  and ``geo.shown`` notes), back to back, so the canvas never idles to prepare the next days;
+- held key: the same at a key's auto-repeat rate (one step every 33 ms, events processed in
+  between), so the canvas prepares the next days' paths while idle (``ui.map.prefetch``);
 - pan frame: ``translateBy`` 3 % + repaint; zoom frame: ``scaleBy`` 0.97/1.03 + repaint
   (while the view moves the canvas shows its cached pixmaps moved);
 - settle: after a pan, the view keeps still until the exact picture is drawn once (labels laid
@@ -57,11 +59,13 @@ def load_corpus() -> Catalog:
     return load_paths(sorted(DEEPSTATE.glob("*.geojson")))
 
 
-def _steps(map_vm: MapViewModel, catalog: Catalog, view: MapView) -> list[tuple[float, float]]:
-    """60 steps back from the last day, each shown as the app shows a timeline step."""
-    days = catalog.dates(catalog.series_names()[0])[-61:]
+def _steps(
+    map_vm: MapViewModel, catalog: Catalog, view: MapView, days: list[dt.date], every_s: float
+) -> list[tuple[float, float]]:
+    """A step back to each of ``days`` as the app shows a timeline step, ``every_s`` apart."""
     samples = []
-    for day in reversed(days[:-1]):
+    for day in days:
+        _idle(every_s)
 
         def step(day: dt.date = day) -> None:
             shown = shown_on(catalog, day)
@@ -70,6 +74,14 @@ def _steps(map_vm: MapViewModel, catalog: Catalog, view: MapView) -> list[tuple[
 
         samples.append(_timed(step, view))
     return samples
+
+
+def _idle(seconds: float) -> None:
+    """Let the event loop run for ``seconds`` (a user between two key repeats)."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        QApplication.processEvents()
+        time.sleep(0.001)
 
 
 def _stats(name: str, samples: list[float]) -> None:
@@ -93,7 +105,9 @@ def _timed(action, view: MapView) -> tuple[float, float]:
 
 def bench(view: MapView, map_vm: MapViewModel, catalog: Catalog, days: list, label: str) -> None:
     """Timeline steps, date changes, pans and zooms at the view's current extent."""
-    _stats(f"timeline step ({label})", _steps(map_vm, catalog, view))
+    dates = catalog.dates(catalog.series_names()[0])
+    _stats(f"timeline step ({label})", _steps(map_vm, catalog, view, dates[-2:-62:-1], 0.0))
+    _stats(f"held key ({label})", _steps(map_vm, catalog, view, dates[-62:-122:-1], 0.033))
     rng = random.Random(7)
     picks = rng.sample(range(len(days)), min(100, len(days)))
     _stats(
