@@ -15,7 +15,7 @@ WELCOME_TEXT = (
     "<h3>Frontline Atlas</h3>"
     "<p>Open dated territorial-control files (ISW shapefiles, DeepStateMap GeoJSON, KMZ, "
     "GeoPackage) or a whole folder of them, or drop them on the window.</p>"
-    "<p>The map shows the <b>synthetic demo</b> until you do: a made-up shape, not a real "
+    "<p>The <b>demo dataset</b> is synthetic: a made-up shape to try the app with, not a real "
     "front line.</p>"
 )
 

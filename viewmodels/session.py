@@ -200,6 +200,7 @@ class SessionViewModel(QObject):
     @Slot()
     def _on_dataset_catalog_changed(self) -> None:
         dataset = self._app.dataset
+        closed = dataset.catalog() is None and self._pending is None  # File → Close data
         adopt = not self._regions_paths or not self._has_regions()  # never other data
         if adopt and self._pending is None:
             self._regions_paths = tuple(dataset.paths())
@@ -207,7 +208,9 @@ class SessionViewModel(QObject):
         if session is not None:
             self._restore_state(session)
         self._update_data()
-        if not dataset.is_demo():
+        if closed:
+            self._forget_last()  # the next launch opens nothing, as the user left it
+        elif not dataset.is_demo():
             self.save_last()
 
     def _restore_state(self, session: Session) -> None:
@@ -237,6 +240,12 @@ class SessionViewModel(QObject):
             write_session(self.last_path, self.capture(with_regions=False))
         except (AtlasError, OSError) as exc:
             self.sig_error_raised.emit(f"{self.last_path}: session not saved: {exc}")
+
+    def _forget_last(self) -> None:
+        try:
+            self.last_path.unlink(missing_ok=True)
+        except OSError as exc:
+            self.sig_error_raised.emit(f"{self.last_path}: last session not cleared: {exc}")
 
     def restore_last(self) -> bool:
         """Reopen the last session; False when there is none (or it is unreadable/empty)."""

@@ -94,6 +94,20 @@ def test_demo_only_on_a_true_first_launch(qtbot) -> None:
     assert again.docks["welcome"].isVisibleTo(again)
 
 
+def test_data_closed_before_quitting_is_not_reopened(qtbot) -> None:
+    first = _launch(qtbot, FILES)
+    _loaded(qtbot, first)
+    assert first.app_vm.session.last_path.exists()
+    first.app_vm.dataset.close()
+    assert not first.app_vm.session.last_path.exists()
+    _quit(first)
+    again = _launch(qtbot)
+    qtbot.wait(300)
+    assert again.app_vm.dataset.catalog() is None
+    assert not again.app_vm.dataset.loading()
+    assert not again.app_vm.is_demo()
+
+
 def test_regions_never_show_figures_from_the_demo(qtbot) -> None:
     window = _work_session(qtbot)
     regions = window.regions.vm
