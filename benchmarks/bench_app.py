@@ -160,25 +160,20 @@ def loaded_app() -> None:
     if TRACE:
         tracemalloc.start(4)
     steps = Steps()
-    from PySide6.QtCore import QSettings
-
-    from ui.app import create_app
-    from ui.main_window import MainWindow
-    from viewmodels.app_viewmodel import AppViewModel
+    fresh = tempfile.mkdtemp(prefix="bench_app_window_")  # no last session: a first launch
+    os.environ.update(XDG_CONFIG_HOME=fresh, XDG_DATA_HOME=fresh)
+    from ui.app import create_app, create_window
 
     app = create_app()
     steps.mark("after imports")
-    settings = QSettings(str(ROOT / "out" / "bench.ini"), QSettings.Format.IniFormat)
-    settings.clear()
-    vm = AppViewModel(settings)
-    window = MainWindow(vm)
+    window = create_window([str(DAILY)])  # the real window, every feature installed
+    vm = window.app_vm
     window.resize(1600, 1000)
     window.show()
     window.map_view.repaint()
     app.processEvents()
     steps.mark("after first paint")
     start = time.perf_counter()
-    vm.open_paths([str(DAILY)])
     wait_until(app, lambda: vm.dataset.catalog() is not None and not vm.dataset.loading())
     load_s = time.perf_counter() - start
     window.map_view.repaint()
