@@ -28,9 +28,13 @@ STUBBED = re.compile(
     r"^av\.libs/lib(x265|SvtAv1Enc|dav1d|vpx|mp3lame|opus|opencore-amr[nw]b|vpl|webp|webpmux"
     r"|gnutls|asound)-[0-9a-f]{8}\.so"
     r"|^(fiona|pyproj)\.libs/libcurl-"
+    r"|^fiona\.libs/libgeos_c-"
 )
-"""PyAV's libraries the app never uses (``av.libs`` only: Pillow's own libwebp stays), and the
-libcurl of GDAL and PROJ (``/vsicurl/`` and grid downloads: the app never touches the network)."""
+"""PyAV's libraries the app never uses (``av.libs`` only: Pillow's own libwebp stays; not
+libavfilter: with a stand-in the MP4 export crashed), the libcurl of GDAL and PROJ
+(``/vsicurl/`` and grid downloads: the app never touches the network), and GDAL's GEOS
+(geometry operations in OGR and its SQL; the app reads and writes features through fiona and
+does every geometric operation with shapely's own GEOS)."""
 _FUNCTION_TYPES = frozenset("TtWiI")
 
 
@@ -112,7 +116,11 @@ def stub_unused(binaries: list[Entry], work: Path) -> tuple[list[Entry], set[str
     sonames = {Path(e[0]).name for e in targets}
     wanted: set[str] = set()
     for entry in binaries:
-        if entry[2] == "BINARY" and entry not in targets and sonames & needed(entry[1]):
+        if (
+            entry[2] in {"BINARY", "EXTENSION"}
+            and entry not in targets
+            and sonames & needed(entry[1])
+        ):
             wanted |= imported(entry[1])
     replaced: dict[Entry, Entry] = {}
     freed: set[str] = set()
