@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -12,8 +13,11 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 
-class _FirstPaintWatch(QObject):
-    """Calls its callback once: on the event-loop turn after the first paint, or at the fallback."""
+class FirstPaintWatch(QObject):
+    """Calls its callback once: on the event-loop turn after the first paint, or at the fallback.
+
+    ``painted_at`` is the wall-clock time of that first paint event (None before it).
+    """
 
     def __init__(
         self, widget: QWidget, callback: Callable[[], object], fallback_ms: int | None
@@ -21,12 +25,15 @@ class _FirstPaintWatch(QObject):
         super().__init__(widget)
         self._widget = widget
         self._callback: Callable[[], object] | None = callback
+        self.painted_at: float | None = None
         widget.installEventFilter(self)
         if fallback_ms is not None:
             QTimer.singleShot(fallback_ms, self, self._fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._widget and event.type() == QEvent.Type.Paint:
+            if self.painted_at is None:
+                self.painted_at = time.time()
             QTimer.singleShot(0, self, self._fire)
         return False
 
@@ -39,9 +46,9 @@ class _FirstPaintWatch(QObject):
 
 def call_after_first_paint(
     widget: QWidget, callback: Callable[[], object], fallback_ms: int | None = None
-) -> None:
+) -> FirstPaintWatch:
     """Call ``callback`` from the event loop just after ``widget``'s first paint event.
 
     ``fallback_ms``: call it after that long even if the widget never paints (a hidden window).
     """
-    _FirstPaintWatch(widget, callback, fallback_ms)
+    return FirstPaintWatch(widget, callback, fallback_ms)

@@ -1,8 +1,8 @@
 """A launch-time probe for benchmarks and CI: ``FRONTLINE_ATLAS_FIRST_PAINT_PROBE=1``.
 
 With the variable set, the app prints ``first-paint <unix time>`` on stdout as soon as its
-main window has been painted for the first time (from the next turn of the event loop, so a
-few milliseconds late at most), then closes the window as a user would. It is how
+map has been painted for the first time (the time of that paint event, printed on the next
+turn of the event loop), then closes the window as a user would. It is how
 ``benchmarks/bench_bundle.py`` times launch → first paint of the built executable, where no
 Python can be injected. Without the variable nothing is installed.
 """
@@ -28,7 +28,7 @@ def install_probe(window: QWidget, painted: QWidget | None = None) -> None:
         return
 
     def on_painted() -> None:
-        print(f"first-paint {time.time():.6f}", flush=True)
+        print(f"first-paint {watch.painted_at or time.time():.6f}", flush=True)
         window.close()
 
-    call_after_first_paint(painted or window, on_painted)
+    watch = call_after_first_paint(painted or window, on_painted)
