@@ -72,12 +72,17 @@ def show_error(parent: QWidget, message: str) -> None:
 
 
 def default_central(app_vm: AppViewModel) -> QWidget:
-    """The map canvas bound to the app's map, layers and basemap viewmodels (the basemap is
-    read now, in the worker)."""
+    """The map canvas bound to the app's map, layers and basemap viewmodels.
+
+    The basemap is read in the worker once the map has painted (or after 300 ms if it is not
+    shown): read meanwhile, it would compete with the first frame for the interpreter.
+    """
+    from ui.first_paint import call_after_first_paint
     from ui.map import MapView
 
-    app_vm.basemap.load()
-    return MapView(app_vm.map, app_vm.layers, basemap=app_vm.basemap)
+    view = MapView(app_vm.map, app_vm.layers, basemap=app_vm.basemap)
+    call_after_first_paint(view.canvas.viewport(), app_vm.basemap.load, fallback_ms=300)
+    return view
 
 
 def _layers_panel(app_vm: AppViewModel) -> QWidget:

@@ -26,6 +26,8 @@ def _window(qtbot, tmp_path, basemap) -> MainWindow:
     )
     window = MainWindow(vm, error=lambda _w, _m: None)
     qtbot.addWidget(window)
+    window.show()  # the basemap is read once the map has painted
+    qtbot.waitUntil(lambda: vm.basemap.problem() is not None or bool(vm.basemap.basemap().layers))
     return window
 
 
