@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -28,6 +28,7 @@ from ui.actions import build_actions
 from ui.bind import Bindings, close_views
 from ui.chart_view import ChartView
 from ui.compare_panel import ComparePanel
+from ui.first_paint import call_after_first_paint
 from ui.layout import (
     LAYOUT_VERSION,
     arrange,
@@ -160,6 +161,7 @@ class MainWindow(QMainWindow):
             self.docks[key] = self.add_dock(title, widget, area)
             self.docks[key].setObjectName(f"dock_{key}")  # ui.layout finds docks by key
         self._deferred = [(key, f) for key, _t, _a, f in self.DOCKS if key in self.DEFERRED]
+        call_after_first_paint(self, self.build_deferred_docks)
         welcome = WelcomeView(self.open_files, self.open_folder, self.app_vm.open_demo)
         self.welcome = welcome
         self.docks["welcome"] = self.add_dock("Welcome", welcome, Area.RightDockWidgetArea)
@@ -200,13 +202,6 @@ class MainWindow(QMainWindow):
         deferred, self._deferred = self._deferred, []
         for key, factory in deferred:
             self.docks[key].setWidget(factory(self.app_vm))
-
-    def event(self, event: QEvent) -> bool:
-        """After the first paint, queue the building of the deferred docks."""
-        handled = super().event(event)
-        if event.type() == QEvent.Type.Paint and self._deferred:
-            QTimer.singleShot(0, self.build_deferred_docks)
-        return handled
 
     def add_dock(self, title: str, widget: QWidget, area: Area) -> QDockWidget:
         """Add ``widget`` as a dock titled ``title``; its toggle goes into the View menu."""

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from geo.errors import AtlasError
 from geo.timegrid import seconds_of
 from geo.units import format_number
+from ui.first_paint import call_after_first_paint
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -112,6 +113,9 @@ class RegionsPanel(QWidget):
         self._connect()
         self._on_vm_regions_changed()
         self._on_vm_tool_changed(vm.tool())
+        # The chart is part of what a shown panel shows, built just after the panel's first
+        # paint so that a panel shown with the window does not delay the window's first frame.
+        call_after_first_paint(self, self._build_chart)
 
     def _build(self) -> None:
         self.tool_buttons: dict[str, QPushButton] = {}
@@ -177,13 +181,6 @@ class RegionsPanel(QWidget):
         self._build_chart()
         assert self._curve_item is not None
         return self._curve_item
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """The chart is part of what a shown panel shows: built just after the panel's first
-        paint, so that a panel shown with the window does not delay the window's first frame."""
-        super().paintEvent(event)
-        if self._chart is None:
-            QTimer.singleShot(0, self, self._build_chart)
 
     def _connect(self) -> None:
         vm = self._vm
