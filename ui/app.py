@@ -133,9 +133,6 @@ def map_viewport(window: MainWindow) -> QWidget:
 
 def run_app(paths: list[str], as_series: str = "") -> int:
     """Open the map window with ``paths`` (files or folders) and run the event loop."""
-    from ui import pyside_import_probe
-
-    pyside_import_probe.install()
     from ui.handover import forward_to_running, install_handover
 
     if forward_to_running(paths):  # a window is open already: it takes the paths

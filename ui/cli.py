@@ -213,6 +213,9 @@ def _animate(args: argparse.Namespace) -> str:
     return run(args)
 
 
+PAINTING_COMMANDS = ("snapshot", "animate")
+"""The commands that paint with Qt (the others never import it)."""
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], str]] = {
     "inspect": _inspect,
     "areas": _areas,
@@ -243,6 +246,10 @@ def run_command(args: list[str]) -> int:
 def _run(args: list[str]) -> int:
     try:
         namespace = build_parser(args[0] if args else None).parse_args(args)
+        if namespace.command in PAINTING_COMMANDS:
+            from ui import pyside_import_probe
+
+            pyside_import_probe.install()  # before the command's first Qt import
         token = cli_series.AS_SERIES.set(getattr(namespace, "as_series", "") or "")
         try:
             output = HANDLERS[namespace.command](namespace)

@@ -137,9 +137,6 @@ def run(args: argparse.Namespace) -> str:
 
     Every frame shows only the animated series (the one ``--series`` names, or the only one).
     """
-    from ui import pyside_import_probe
-
-    pyside_import_probe.install()  # before the first Qt import of the export's modules
     from ui.cli import USAGE_ERROR, CommandError, load, resolve_series
     from ui.cli_snapshot import application
     from ui.printing.devices import ExportError

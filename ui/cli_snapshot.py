@@ -185,9 +185,6 @@ def application() -> object:
 
 def run(args: argparse.Namespace) -> str:
     """Write the page; returns the line printed on success (``wrote FILE``)."""
-    from ui import pyside_import_probe
-
-    pyside_import_probe.install()  # before the first Qt import of the page's modules
     out = _out_path(args)
     page = build(args)
     _check_pixels(page, args)
