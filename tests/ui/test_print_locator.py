@@ -40,7 +40,7 @@ def _paint(
     painter.end()
     bits = image.constBits()
     pixels = np.frombuffer(bits, np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
-    return pixels[:, : image.width(), 2::-1], target
+    return pixels[:, : image.width(), 2::-1].copy(), target  # a copy: the image dies here
 
 
 def _red(pixels: np.ndarray) -> np.ndarray:
