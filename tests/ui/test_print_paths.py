@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import shapely
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QTransform
 
 from geo.projection import project_geometry
 from ui.map.geometry_paths import TIGHT_MARGIN_PX, PathCache
@@ -41,3 +42,17 @@ def test_simplified_vertices_are_whole_numbers_and_stay_within_the_tolerance() -
     assert worst <= 50.0
     full = _elements(cache.path(LAND, None))
     assert any(x != round(x) for x, _y in full)
+
+
+def test_device_paths_put_the_display_path_on_whole_device_pixels() -> None:
+    view, mpp = _view(), 500.0
+    transform = QTransform(1 / mpp, 0.0, 0.0, -1 / mpp, 37.4, 2000.6)
+    cache = PathCache(tight=True)
+    device = _elements(cache.device_path(LAND, transform, view))
+    display = [transform.map(QPointF(x, y)) for x, y in _elements(cache.path(LAND, mpp, view))]
+    assert device
+    assert all(x == round(x) and y == round(y) for x, y in device)
+    assert len(device) == len(display)
+    worst = max(max(abs(x - p.x()), abs(y - p.y())) for (x, y), p in zip(device, display))
+    assert worst <= 1.0  # half a pixel of rounding here, and the metre grid's fraction of one
+    assert cache.device_path(LAND, transform, view) is cache.device_path(LAND, transform, view)

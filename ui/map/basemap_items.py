@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ui.map.layer_items import GeometryLayerItem, metres_per_device_pixel, visible_rect
+from ui.map.layer_items import (
+    GeometryLayerItem,
+    cached_paths,
+    metres_per_device_pixel,
+    visible_rect,
+)
 from ui.map.styles import SEA, Style, apply_style, draw_styled_path, with_alpha
 
 if TYPE_CHECKING:
@@ -86,11 +91,12 @@ class BasemapLayerItem(GeometryLayerItem):
         lod = choose_lod(mpp / METRES_PER_DEGREE)
         geometry = self._levels.get(lod, next(iter(self._levels.values())))
         painter.setRenderHint(painter.RenderHint.Antialiasing, True)
-        if self._backdrop is not None:
-            apply_style(painter, Style(with_alpha(SEA.name(), self._style_opacity()), None), scale)
-            painter.drawPath(self._cache.path(self._backdrop, mpp, visible_rect(painter)))
-        path = self._cache.path(geometry, mpp, visible_rect(painter))
-        draw_styled_path(painter, path, self._style, scale)
+        with cached_paths(painter, self._cache, mpp, visible_rect(painter)) as path_of:
+            if self._backdrop is not None:
+                sea = Style(with_alpha(SEA.name(), self._style_opacity()), None)
+                apply_style(painter, sea, scale)
+                painter.drawPath(path_of(self._backdrop))
+            draw_styled_path(painter, path_of(geometry), self._style, scale)
 
 
 def make_basemap_item(

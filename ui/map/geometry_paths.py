@@ -15,8 +15,12 @@ never pans, so a *tight* cache (the printed page's) clips to the view itself plu
 
 Simplified paths have their vertices on a grid of a quarter of the tolerance (whole metres at
 least): far below what the simplification already moves, and PDF and SVG writers spell a whole
-number without the nine decimals they give any other, which makes a page's vector map about a
-third smaller and faster to write.
+number without the nine decimals they give any other. Qt's PDF writer, though, writes a fill
+without a pen, or a stroke under opacity, in *device* coordinates, where metres land between
+pixels; so vector pages ask for :meth:`PathCache.device_path`: the same simplified geometry
+mapped to the device and rounded to whole device pixels (a twelfth of a millimetre at 300 dpi).
+Every number of the page's map is then a short whole number: the content stream Qt compresses
+is half as long, and compressing it was half the time of a page.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import numpy as np
 import pyqtgraph as pg
 import shapely
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainterPath
+from PySide6.QtGui import QPainterPath, QTransform
 
 from geo.projection import project_geometry
 
@@ -59,10 +63,14 @@ def lines_of(geometry: BaseGeometry) -> np.ndarray:
     return np.concatenate([np.asarray(p, dtype=object) for p in pieces])
 
 
-def path_from_geometry(geometry: BaseGeometry, grid: float | None = None) -> QPainterPath:
+def path_from_geometry(
+    geometry: BaseGeometry, grid: float | None = None, transform: QTransform | None = None
+) -> QPainterPath:
     """A path with one closed subpath per ring (odd-even fill keeps holes empty).
 
-    With ``grid``, vertices are rounded to its multiples (see the module docstring).
+    With ``transform``, vertices are mapped through it first (an affine map, e.g. display
+    metres to device pixels); with ``grid``, they are then rounded to its multiples (see the
+    module docstring).
     """
     rings = lines_of(geometry)
     if len(rings) == 0:
@@ -70,6 +78,9 @@ def path_from_geometry(geometry: BaseGeometry, grid: float | None = None) -> QPa
     coords, index = shapely.get_coordinates(rings, return_index=True)
     if len(coords) == 0:
         return QPainterPath()
+    if transform is not None:
+        linear = np.array([[transform.m11(), transform.m12()], [transform.m21(), transform.m22()]])
+        coords = coords @ linear + np.array([transform.dx(), transform.dy()])
     if grid is not None:
         coords = np.rint(coords / grid) * grid
     connect = np.empty(len(coords), dtype=bool)
@@ -98,6 +109,11 @@ def clip_box(view: QRectF) -> tuple[float, float, float, float]:
     x0, y0 = math.floor(view.left() / cell) - 1, math.floor(view.top() / cell) - 1
     x1, y1 = math.floor(view.right() / cell) + 2, math.floor(view.bottom() / cell) + 2
     return x0 * cell, y0 * cell, x1 * cell, y1 * cell
+
+
+def _affine_key(transform: QTransform) -> tuple[float, ...]:
+    t = transform
+    return (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy())
 
 
 class _Entry:
@@ -165,6 +181,25 @@ class PathCache:
         if path is None:
             path = path_from_geometry(self._simple(entry, bucket), self._grid(bucket))
             entry.paths[bucket] = path
+        return path
+
+    def device_path(
+        self, geometry: BaseGeometry, transform: QTransform, view: QRectF | None = None
+    ) -> QPainterPath:
+        """The path :meth:`path` gives under ``transform`` (display metres → device pixels),
+        mapped to the device and with its vertices on whole device pixels (vector pages)."""
+        entry = self._entry(geometry)
+        metres_per_pixel = 1.0 / max(math.hypot(transform.m11(), transform.m12()), 1e-12)
+        bucket, box = self._level(entry.bounds, metres_per_pixel, view)
+        key = (bucket, box, _affine_key(transform))
+        path = entry.clipped.get(key)
+        if path is None:
+            simple = self._simple(entry, bucket)
+            if box is not None:
+                simple = shapely.clip_by_rect(simple, *box)
+            path = path_from_geometry(simple, 1.0, transform)
+            self._keep_clip(entry, key, path)
+        entry.clipped.move_to_end(key)
         return path
 
     def has_path(

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from geo.projection import display_box_to_lonlat, to_display
 from ui.map.styles import draw_haloed_text, label_font, make_pen
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from ui.map.frame import Frame
 
@@ -90,6 +90,21 @@ def _reserved(frame: Frame) -> list[QRectF]:
     ]
 
 
+def _label_fonts(scale: float) -> Callable[[float, bool], tuple[QFont, QFontMetricsF]]:
+    """The label font and its metrics per (point size, bold), each made once per layout (a
+    font and its metrics cost more than measuring a name with them)."""
+    made: dict[tuple[float, bool], tuple[QFont, QFontMetricsF]] = {}
+
+    def font_of(size: float, bold: bool) -> tuple[QFont, QFontMetricsF]:
+        pair = made.get((size, bold))
+        if pair is None:
+            font = label_font(size, bold, scale)
+            pair = made[(size, bold)] = (font, QFontMetricsF(font))
+        return pair
+
+    return font_of
+
+
 def _candidates(dot: QPointF, width: float, height: float, gap: float) -> list[QRectF]:
     x, y = dot.x(), dot.y()
     return [
@@ -112,6 +127,7 @@ def layout_labels(places: Sequence[PlaceLike], frame: Frame) -> list[PlacedLabel
     transform = frame.transform()
     placed: list[PlacedLabel] = []
     taken = _reserved(frame)
+    font_of = _label_fonts(frame.scale)
     for place, x, y in zip(ordered, xs, ys, strict=True):
         dot = transform.map(QPointF(float(x), float(y)))
         if not frame.target.contains(dot):
@@ -119,7 +135,7 @@ def layout_labels(places: Sequence[PlaceLike], frame: Frame) -> list[PlacedLabel
         if any(t.contains(dot) for t in taken):
             continue
         size, bold = _style_for(int(place.population))
-        metrics = QFontMetricsF(label_font(size, bold, frame.scale))
+        metrics = font_of(size, bold)[1]
         width, height = metrics.horizontalAdvance(place.name) + 2, metrics.height()
         for rect in _candidates(dot, width, height, 4.0 * frame.scale):
             if frame.target.contains(rect) and not any(rect.intersects(t) for t in taken):
@@ -143,9 +159,10 @@ def paint_labels(
     radius = 2.4 * scale
     for label in labels:
         painter.drawEllipse(label.dot, radius, radius)
+    font_of = _label_fonts(scale)
     for label in labels:
-        font = label_font(label.point_size, label.bold, scale)
-        baseline = QPointF(label.rect.left() + 1, label.rect.top() + QFontMetricsF(font).ascent())
+        font, metrics = font_of(label.point_size, label.bold)
+        baseline = QPointF(label.rect.left() + 1, label.rect.top() + metrics.ascent())
         draw_haloed_text(painter, baseline, font, label.text, ink, scale)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.restore()

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QTransform
 
-from ui.map.styles import Style, draw_styled_path
+from ui.map.styles import Style, draw_styled_path, is_vector
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
+    from PySide6.QtGui import QPainterPath
     from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
     from shapely.geometry.base import BaseGeometry
 
@@ -39,6 +41,28 @@ def metres_per_device_pixel(painter: QPainter) -> float:
     t = painter.worldTransform()
     scale = math.hypot(t.m11(), t.m12())
     return 1.0 / scale if scale > 0 else 1.0
+
+
+@contextmanager
+def cached_paths(
+    painter: QPainter, cache: PathCache, metres_per_pixel: float, view: QRectF | None
+) -> Iterator[Callable[[BaseGeometry], QPainterPath]]:
+    """Where one paint takes its geometries' paths from.
+
+    On screen and images: the cache's display-metre paths under the painter's transform. On a
+    vector file: whole-device-pixel paths (:meth:`PathCache.device_path`) with the painter's
+    transform reset meanwhile, so the file spells every vertex as a short whole number. Pens
+    are cosmetic (device pixels), so both ways draw the same picture.
+    """
+    if not is_vector(painter):
+        yield lambda geometry: cache.path(geometry, metres_per_pixel, view)
+        return
+    world = painter.worldTransform()
+    painter.setWorldTransform(QTransform())
+    try:
+        yield lambda geometry: cache.device_path(geometry, world, view)
+    finally:
+        painter.setWorldTransform(world)
 
 
 class GeometryLayerItem(pg.GraphicsObject):
@@ -111,8 +135,9 @@ class GeometryLayerItem(pg.GraphicsObject):
         self._painted_at = (mpp, view)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._antialias)
         painter.setOpacity(self.opacity())
-        for geometry, style in self._entries:
-            draw_styled_path(painter, self._cache.path(geometry, mpp, view), style, scale)
+        with cached_paths(painter, self._cache, mpp, view) as path_of:
+            for geometry, style in self._entries:
+                draw_styled_path(painter, path_of(geometry), style, scale)
         painter.setOpacity(1.0)
 
     def render_frame(self, painter: QPainter, frame: Frame) -> None:

@@ -191,7 +191,12 @@ _MAX_OUTLINES = 2048
 
 
 def _text_outline(text: str, font: QFont) -> QPainterPath:
-    """The glyph outline of ``text`` at the origin, kept: pages repeat their labels."""
+    """The glyph outline of ``text`` at the origin, kept: pages repeat their labels.
+
+    Its points are rounded to whole device pixels: under a halo several pixels wide the
+    difference does not show, and a vector file writes each number in half the bytes (the
+    halos were a third of a full-extent page's content).
+    """
     key = (text, font.toString())
     outline = _OUTLINES.get(key)
     if outline is None:
@@ -199,6 +204,9 @@ def _text_outline(text: str, font: QFont) -> QPainterPath:
             _OUTLINES.clear()
         outline = _OUTLINES[key] = QPainterPath()
         outline.addText(QPointF(0.0, 0.0), font, text)
+        for i in range(outline.elementCount()):
+            point = outline.elementAt(i)
+            outline.setElementPositionAt(i, round(point.x), round(point.y))
     return outline
 
 
@@ -212,6 +220,7 @@ def draw_haloed_text(
     """
     painter.setFont(font)
     if is_vector(painter):
+        origin = QPointF(round(origin.x()), round(origin.y()))
         outline = _text_outline(text, font).translated(origin)
         painter.strokePath(outline, make_pen(opaque_on_paper(LABEL_HALO), 2.4, scale))
         painter.setPen(ink)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath
 
@@ -68,9 +67,7 @@ def _device_path(geometry: BaseGeometry, inset: Frame) -> QPainterPath:
     box = view.adjusted(-margin, -margin, margin, margin)
     clipped = shapely.clip_by_rect(geometry, box.left(), box.top(), box.right(), box.bottom())
     simple = shapely.simplify(clipped, 0.5 * inset.metres_per_pixel, preserve_topology=False)
-    t = inset.transform()
-    scale, offset = np.array([t.m11(), t.m22()]), np.array([t.dx(), t.dy()])
-    return path_from_geometry(shapely.transform(simple, lambda xy: xy * scale + offset), 1.0)
+    return path_from_geometry(simple, 1.0, inset.transform())
 
 
 @lru_cache(maxsize=8)
