@@ -1,4 +1,4 @@
-"""Stand-ins for libraries the app never calls: unused codecs and network code (Linux build).
+"""Stand-ins for libraries the app never calls: codecs, image formats, network (Linux build).
 
 PyAV's wheel links FFmpeg against every codec it ships: HEVC (x265, 21 MB), AV1 (SVT-AV1 and
 dav1d), VP8/9, audio codecs, Intel's VPL and GnuTLS for network protocols; fiona's GDAL and
@@ -26,15 +26,24 @@ from elf_files import Entry, needed, soname
 
 STUBBED = re.compile(
     r"^av\.libs/lib(x265|SvtAv1Enc|dav1d|vpx|mp3lame|opus|opencore-amr[nw]b|vpl|webp|webpmux"
-    r"|gnutls|asound)-[0-9a-f]{8}\.so"
+    r"|gnutls|asound|xcb(-shape|-shm|-xfixes)?)-[0-9a-f]{8}\.so"
     r"|^(fiona|pyproj)\.libs/libcurl-"
-    r"|^fiona\.libs/libgeos_c-"
+    r"|^fiona\.libs/lib(geos_c|crypto|ssl)-fiona-"
+    r"|^pillow\.libs/lib(tiff|jpeg|openjp2|xcb)-[0-9a-f]{8}\.so"
 )
 """PyAV's libraries the app never uses (``av.libs`` only: Pillow's own libwebp stays; not
-libavfilter: with a stand-in the MP4 export crashed), the libcurl of GDAL and PROJ
-(``/vsicurl/`` and grid downloads: the app never touches the network), and GDAL's GEOS
-(geometry operations in OGR and its SQL; the app reads and writes features through fiona and
-does every geometric operation with shapely's own GEOS)."""
+libavfilter: with a stand-in the MP4 export crashed; libxcb serves only libavdevice's screen
+grabbing), the libcurl of GDAL and PROJ (``/vsicurl/`` and grid downloads: the app never
+touches the network), GDAL's GEOS (geometry operations in OGR and its SQL; the app reads and
+writes features through fiona and does every geometric operation with shapely's own GEOS),
+GDAL's OpenSSL (it imports nothing from libssl, and from libcrypto only what
+``CPL_RSA_SHA256_Sign`` uses: signing for Google Cloud's OAuth2, over the network), and the
+TIFF, JPEG, JPEG 2000 and X11 screen-grab libraries of Pillow's ``_imaging`` (the app writes
+GIF and WebP with Pillow, which need none of them; with the two libxcb gone, libXau drops
+out)."""
+TEXT_RESULTS = frozenset({"opj_version", "TIFFGetVersion"})
+"""Functions Pillow's ``_imaging`` calls when it is imported, for version strings: their
+stand-ins return an empty string, not a null pointer."""
 _FUNCTION_TYPES = frozenset("TtWiI")
 
 
@@ -68,7 +77,9 @@ def stub_source(library: str, wanted: set[str]) -> tuple[str, str]:
         name, _, version = full.partition("@@")
         if name not in wanted or "@" in name:
             continue
-        if kind in _FUNCTION_TYPES:
+        if name in TEXT_RESULTS:
+            code.append(f'const char *{name}(void) {{ return ""; }}')
+        elif kind in _FUNCTION_TYPES:
             code.append(f"long {name}(void) {{ return 0; }}")
         else:
             code.append(f"__attribute__((aligned(32))) char {name}[{max(int(size, 16), 8)}];")
