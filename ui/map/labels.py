@@ -9,7 +9,9 @@ label whose rectangle would overlap one already placed.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -22,6 +24,7 @@ from ui.map.styles import draw_haloed_text, label_font, make_pen
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from geo.projection import BBox
     from ui.map.frame import Frame
 
 _THRESHOLDS: tuple[tuple[float, int], ...] = (
@@ -68,7 +71,14 @@ def min_population(screen_metres_per_pixel: float) -> int:
 
 def frame_bbox_lonlat(frame: Frame) -> tuple[float, float, float, float]:
     """The lon/lat bbox that covers the frame (edges sampled, since LCC bends them)."""
-    return display_box_to_lonlat((frame.x0, frame.y0, frame.x1, frame.y1), 9)
+    return _view_bbox_lonlat(frame.x0, frame.y0, frame.x1, frame.y1)
+
+
+@lru_cache(maxsize=16)
+def _view_bbox_lonlat(x0: float, y0: float, x1: float, y1: float) -> BBox:
+    """Kept: a page asks for its frame's box for the basemap and for the places, and a
+    time-lapse for every frame of one extent (each answer inverts 36 points)."""
+    return display_box_to_lonlat((x0, y0, x1, y1), 9)
 
 
 def _style_for(population: int) -> tuple[float, bool]:
@@ -115,11 +125,29 @@ def _candidates(dot: QPointF, width: float, height: float, gap: float) -> list[Q
     ]
 
 
+_LAYOUTS: OrderedDict[tuple, list[PlacedLabel]] = OrderedDict()
+_MAX_LAYOUTS = 8
+
+
 def layout_labels(places: Sequence[PlaceLike], frame: Frame) -> list[PlacedLabel]:
     """Greedy, overlap-free placement of ``places`` in the frame's device rectangle.
 
     Labels avoid each other, every dot, and the corners taken by the scale bar and north arrow.
+    The last few layouts are kept: the pages of a time-lapse, or a page exported again, show
+    the same places in the same frame.
     """
+    key: tuple = (frame.x0, frame.y0, frame.x1, frame.y1, frame.target.getRect(), frame.scale)
+    key += tuple(places)
+    labels = _LAYOUTS.get(key)
+    if labels is None:
+        labels = _LAYOUTS[key] = _placed(places, frame)
+        while len(_LAYOUTS) > _MAX_LAYOUTS:
+            _LAYOUTS.popitem(last=False)
+    _LAYOUTS.move_to_end(key)
+    return list(labels)
+
+
+def _placed(places: Sequence[PlaceLike], frame: Frame) -> list[PlacedLabel]:
     ordered = sorted(places, key=lambda p: -int(p.population))
     if not ordered:
         return []
