@@ -32,11 +32,29 @@ the OpenSSL that PyInstaller adds for QtNetwork's TLS plugin (nothing else needs
 with ``readelf -d`` over the build)."""
 
 
+FROM_THE_SYSTEM = re.compile(r"^libcups\.so\.2$")
+"""CUPS' client library, which Qt's ``printsupport/libcupsprintersupport`` plugin needs, is left
+to the system with its 7 MB of dependencies (GnuTLS, libunistring, p11-kit, nettle, gmp, Avahi,
+…). Printers exist only where CUPS is installed, and there the system has its own
+``libcups.so.2`` (its soname has not changed since CUPS 1.2), which the plugin then loads.
+Without it the plugin fails to load, Qt has no printer support plugin, and ``QPrinter`` and the
+print dialogs fall back to Qt's own PDF output ("Print to File (PDF)")."""
+
+
 def drop_unused_plugins(binaries: list[Entry]) -> list[Entry]:
     """``binaries`` without the unused plugins and the libraries only they needed."""
+    return _drop_with_orphans(binaries, UNUSED_PLUGINS)
+
+
+def leave_to_the_system(binaries: list[Entry]) -> list[Entry]:
+    """``binaries`` without :data:`FROM_THE_SYSTEM` and the libraries only it needed."""
+    return _drop_with_orphans(binaries, FROM_THE_SYSTEM)
+
+
+def _drop_with_orphans(binaries: list[Entry], pattern: re.Pattern[str]) -> list[Entry]:
     if shutil.which("readelf") is None:
-        return [e for e in binaries if not UNUSED_PLUGINS.search(_dest(e))]
-    dropped = [e for e in binaries if UNUSED_PLUGINS.search(_dest(e))]
+        return [e for e in binaries if not pattern.search(_dest(e))]
+    dropped = [e for e in binaries if pattern.search(_dest(e))]
     candidates: set[str] = set()
     for entry in dropped:
         candidates |= needed(entry[1])
