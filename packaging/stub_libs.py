@@ -30,6 +30,7 @@ STUBBED = re.compile(
     r"|^(fiona|pyproj)\.libs/libcurl-"
     r"|^fiona\.libs/lib(geos_c|crypto|ssl)-fiona-"
     r"|^pillow\.libs/lib(tiff|jpeg|openjp2|xcb)-[0-9a-f]{8}\.so"
+    r"|^libsystemd\.so\.0$"
 )
 """PyAV's libraries the app never uses (``av.libs`` only: Pillow's own libwebp stays; not
 libavfilter: with a stand-in the MP4 export crashed; libxcb serves only libavdevice's screen
@@ -40,7 +41,10 @@ GDAL's OpenSSL (it imports nothing from libssl, and from libcrypto only what
 ``CPL_RSA_SHA256_Sign`` uses: signing for Google Cloud's OAuth2, over the network), and the
 TIFF, JPEG, JPEG 2000 and X11 screen-grab libraries of Pillow's ``_imaging`` (the app writes
 GIF and WebP with Pillow, which need none of them; with the two libxcb gone, libXau drops
-out)."""
+out). And libsystemd, with libgcrypt, libgpg-error, liblz4 and libcap (2.5 MB): libdbus (for
+QtDBus) imports only ``sd_listen_fds`` and ``sd_is_socket`` from it, to take the listening
+sockets systemd hands a D-Bus *server* (``_dbus_listen_systemd_sockets``); the app is only
+ever a D-Bus client, and "no sockets handed over" (0) is the stand-in's answer anyway."""
 TEXT_RESULTS = frozenset({"opj_version", "TIFFGetVersion"})
 """Functions Pillow's ``_imaging`` calls when it is imported, for version strings: their
 stand-ins return an empty string, not a null pointer."""

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import shutil
+import subprocess
 import sys
+from pathlib import Path
 from types import ModuleType
 
 from tests.paths import ROOT
@@ -15,3 +18,13 @@ def load(name: str) -> ModuleType:
     if folder not in sys.path:
         sys.path.append(folder)
     return importlib.import_module(name)
+
+
+def system_library(soname: str) -> Path | None:
+    """The system's 64-bit library ``soname`` (``ldconfig -p``), or None."""
+    ldconfig = shutil.which("ldconfig") or "/sbin/ldconfig"
+    out = subprocess.run([ldconfig, "-p"], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        if line.strip().startswith(soname + " ") and "x86-64" in line:
+            return Path(line.rsplit("=> ", 1)[1])
+    return None

@@ -11,7 +11,7 @@ from pathlib import Path
 import PySide6
 import pytest
 
-from tests.packaging.modules import load
+from tests.packaging.modules import load, system_library
 from tests.paths import ROOT
 
 prune = load("prune")
@@ -20,7 +20,6 @@ elf_files = load("elf_files")
 QT = Path(PySide6.__file__).parent / "Qt"
 PLUGIN = QT / "plugins" / "printsupport" / "libcupsprintersupport.so"
 SYSTEM_CUPS = Path("/usr/lib/x86_64-linux-gnu/libcups.so.2")
-_ldconfig = shutil.which("ldconfig") or "/sbin/ldconfig"
 
 _PRINT = """
 import sys
@@ -42,20 +41,12 @@ painter.end()
 """
 
 
-def _system_library(soname: str) -> Path | None:
-    out = subprocess.run([_ldconfig, "-p"], capture_output=True, text=True).stdout
-    for line in out.splitlines():
-        if line.strip().startswith(soname + " ") and "x86-64" in line:
-            return Path(line.rsplit("=> ", 1)[1])
-    return None
-
-
 def test_only_libcups_and_what_only_it_needs_leave_the_build() -> None:
-    cups, gnutls = _system_library("libcups.so.2"), _system_library("libgnutls.so.30")
+    cups, gnutls = system_library("libcups.so.2"), system_library("libgnutls.so.30")
     if cups is None or gnutls is None or shutil.which("readelf") is None:
         pytest.skip("needs the system's libcups and GnuTLS and binutils")
     network = QT / "lib" / "libQt6Network.so.6"
-    gssapi = _system_library("libgssapi_krb5.so.2")
+    gssapi = system_library("libgssapi_krb5.so.2")
     assert gssapi is not None
     assert "libgssapi_krb5.so.2" in elf_files.needed(str(cups))
     entries = [

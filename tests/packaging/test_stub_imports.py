@@ -1,4 +1,5 @@
-"""Stand-ins for Pillow's image libraries and GDAL's OpenSSL (``packaging/stub_libs.py``)."""
+"""What the kept libraries import from their stand-ins (``packaging/stub_libs.py``): Pillow's
+image libraries, GDAL's OpenSSL, libdbus' libsystemd."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import numpy as np
 import PIL
 import pytest
 
-from tests.packaging.modules import load
+from tests.packaging.modules import load, system_library
 from tests.paths import ROOT
 
 stub_libs = load("stub_libs")
@@ -98,3 +99,30 @@ def test_the_apps_gif_and_webp_writers_work_with_pillows_stand_ins(tmp_path: Pat
             assert (image.size, getattr(image, "n_frames", 1)) == ((80, 60), 2)
             image.seek(1)
             assert np.asarray(image.convert("RGB"))[35, 50, 1] > 120  # the second frame's green
+
+
+def test_libdbus_takes_only_systemds_socket_activation_from_it() -> None:
+    """Fails when a new libdbus calls more of libsystemd: its stand-in would need a review."""
+    dbus, systemd = system_library("libdbus-1.so.3"), system_library("libsystemd.so.0")
+    if dbus is None or systemd is None:
+        pytest.skip("needs the system's libdbus and libsystemd")
+    imported = stub_libs.imported(str(dbus)) & _defined(systemd)
+    assert imported == {"sd_listen_fds", "sd_is_socket"}
+
+
+@pytest.mark.skipif(shutil.which("dbus-run-session") is None, reason="needs dbus-daemon")
+def test_a_dbus_client_talks_to_the_bus_with_the_stand_in(tmp_path: Path) -> None:
+    dbus, systemd = system_library("libdbus-1.so.3"), system_library("libsystemd.so.0")
+    if dbus is None or systemd is None:
+        pytest.skip("needs the system's libdbus and libsystemd")
+    entries = [("libdbus-1.so.3", str(dbus), "BINARY"), ("libsystemd.so.0", str(systemd), "BINARY")]
+    out, freed = stub_libs.stub_unused(entries, tmp_path)
+    assert Path(out[1][1]).parent == tmp_path
+    assert "libgcrypt.so.20" in freed
+    ask = ["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus"]
+    ask += ["/org/freedesktop/DBus", "org.freedesktop.DBus.GetId"]
+    command = ["dbus-run-session", "--", "env", f"LD_LIBRARY_PATH={tmp_path}", "LD_DEBUG=libs"]
+    done = subprocess.run([*command, *ask], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"{tmp_path}/libsystemd.so.0" in done.stderr  # the stand-in was loaded …
+    assert "string" in done.stdout  # … and the bus answered
