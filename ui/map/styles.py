@@ -186,42 +186,21 @@ def label_font(point_size: float, bold: bool = False, scale: float = 1.0) -> QFo
 _VECTOR_ENGINES = (QPaintEngine.Type.Pdf, QPaintEngine.Type.SVG, QPaintEngine.Type.Picture)
 
 
-_OUTLINES: dict[tuple[str, str], QPainterPath] = {}
-_MAX_OUTLINES = 2048
-
-
-def _text_outline(text: str, font: QFont) -> QPainterPath:
-    """The glyph outline of ``text`` at the origin, kept: pages repeat their labels.
-
-    Its points are rounded to whole device pixels: under a halo several pixels wide the
-    difference does not show, and a vector file writes each number in half the bytes (the
-    halos were a third of a full-extent page's content).
-    """
-    key = (text, font.toString())
-    outline = _OUTLINES.get(key)
-    if outline is None:
-        if len(_OUTLINES) >= _MAX_OUTLINES:
-            _OUTLINES.clear()
-        outline = _OUTLINES[key] = QPainterPath()
-        outline.addText(QPointF(0.0, 0.0), font, text)
-        for i in range(outline.elementCount()):
-            point = outline.elementAt(i)
-            outline.setElementPositionAt(i, round(point.x), round(point.y))
-    return outline
-
-
 def draw_haloed_text(
     painter: QPainter, origin: QPointF, font: QFont, text: str, ink: QColor, scale: float
 ) -> None:
     """Text with a light halo, drawn as offset copies (glyph-cached, far cheaper than stroking).
 
-    On a vector device (PDF, SVG, printer) the halo is a stroked outline of the glyphs instead,
-    so the text is written once and a PDF's text reads (and copies) as it should.
+    On a vector device (PDF, SVG, printer) the halo is a stroked outline of the glyphs instead
+    (:func:`ui.map.halo.halo_outline`), so the text is written once and a PDF's text reads (and
+    copies) as it should.
     """
     painter.setFont(font)
     if is_vector(painter):
+        from ui.map.halo import halo_outline
+
         origin = QPointF(round(origin.x()), round(origin.y()))
-        outline = _text_outline(text, font).translated(origin)
+        outline = halo_outline(text, font).translated(origin)
         painter.strokePath(outline, make_pen(opaque_on_paper(LABEL_HALO), 2.4, scale))
         painter.setPen(ink)
         painter.drawText(origin, text)
