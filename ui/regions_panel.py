@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
@@ -38,6 +37,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
+    import pyqtgraph as pg
+
+    from ui.region_chart import RegionChart
     from viewmodels.regions_viewmodel import RegionState, RegionsViewModel
 
 COLUMNS = ("", "", "Name", "A", "B", "Gained", "Lost", "Net")
@@ -149,8 +151,7 @@ class RegionsPanel(QWidget):
         header.resizeSection(COL_COLOR, SWATCH_WIDTH)
         header.setMinimumSectionSize(SWATCH_WIDTH)
         self.table.setItemDelegateForColumn(COL_COLOR, SwatchDelegate(self.table))
-        self._chart: pg.PlotWidget | None = None
-        self._curve_item: pg.PlotDataItem | None = None
+        self._chart: RegionChart | None = None
         self._chart_box = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addLayout(tools)
@@ -160,27 +161,23 @@ class RegionsPanel(QWidget):
         layout.addLayout(self._chart_box, stretch=1)
 
     @property
-    def chart(self) -> pg.PlotWidget:
+    def chart(self) -> RegionChart:
         """The selected region's area over time, built when first shown or needed (so the
         panel costs no pyqtgraph plot before the window's first frame)."""
         return self._build_chart()
 
-    def _build_chart(self) -> pg.PlotWidget:
+    def _build_chart(self) -> RegionChart:
         if self._chart is None:
-            self._chart = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
-            self._chart.setLabel("left", "held in region, km²")
-            self._chart.setMinimumHeight(140)
-            self._chart.setBackground("w")
-            pen = pg.mkPen("k", width=2)
-            self._curve_item = self._chart.plot([], [], pen=pen, connect="finite")
+            from ui.region_chart import RegionChart
+
+            self._chart = RegionChart()
             self._chart_box.addWidget(self._chart)
+            self._show_series(self._vm.selected())
         return self._chart
 
     @property
     def _curve(self) -> pg.PlotDataItem:
-        self._build_chart()
-        assert self._curve_item is not None
-        return self._curve_item
+        return self._build_chart().curve
 
     def _connect(self) -> None:
         vm = self._vm
@@ -278,14 +275,15 @@ class RegionsPanel(QWidget):
             self.table.setItem(row, COL_NAME + 1 + offset, item)
 
     def _show_series(self, region_id: int | None) -> None:
+        if self._chart is None:
+            return  # built later, showing the selection then
         series = None if region_id is None else self._vm.time_series(region_id)
         if series is None or region_id is None:
-            if self._curve_item is not None:
-                self._curve_item.setData([], [])
+            self._chart.show_nothing()
             return
         dates, km2 = series
-        self._curve.setData(seconds_of(dates), np.asarray(km2, dtype=float))
-        self._curve.setPen(pg.mkPen(self._vm.region(region_id).color, width=2))
+        color = self._vm.region(region_id).color
+        self._chart.show_series(seconds_of(dates), np.asarray(km2, dtype=float), color)
 
     # -- widgets → viewmodel ----------------------------------------------------------------
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
