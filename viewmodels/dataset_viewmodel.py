@@ -208,7 +208,13 @@ class DatasetViewModel(QObject):
             self._on_shown(result.shown)
         else:  # the user changed the series while the files were loading
             self._show_choices()
-        self._set_message(f"loaded {count} snapshots, {refused} refused")
+        self._set_message(f"loaded {count} snapshots, {refused} refused{self._outside_note()}")
+
+    def _outside_note(self) -> str:
+        """``; basemap not loaded (see Problems)`` while files beside the data have problems,
+        so the status after a load agrees with the Problems panel's count."""
+        heads = [row.detail.partition(":")[0] for row in self._outside]
+        return "".join(f"; {head} (see Problems)" for head in heads)
 
     # Series choices -----------------------------------------------------------------------
 

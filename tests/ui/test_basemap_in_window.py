@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 
 from geo.basemap_data import BasemapData
 from geo.errors import ReadError
+from tests.paths import DEEPSTATE
 from tests.shell.deepstate import engine
 from ui.main_window import MainWindow
 from ui.map import MapView
@@ -46,6 +47,11 @@ def test_a_basemap_that_cannot_be_read_is_listed_in_problems_not_a_tooltip(qtbot
     assert path in window.app_vm.dataset.message()
     assert window.map_view.canvas.toolTip() == ""
     assert window.map_view.basemap().layers == {}
+    window.app_vm.dataset.open_paths([str(p) for p in sorted(DEEPSTATE.glob("*.geojson"))[:2]])
+    qtbot.waitUntil(lambda: window.app_vm.dataset.message().startswith("loaded"))
+    message = window.app_vm.dataset.message()
+    assert message == "loaded 2 snapshots, 0 refused; basemap not loaded (see Problems)"
+    assert panel.table.rowCount() >= 1
 
 
 def test_the_canvas_draws_the_basemap_when_its_viewmodel_has_it(qtbot) -> None:
