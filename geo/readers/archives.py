@@ -26,7 +26,8 @@ from geo.readers.base import Context, RawLayer, find_reader, reader, suffix_is
 from geo.readers.shapefile import SIDECARS
 
 #: Members that start a read; shapefile sidecars are extracted with their ``.shp``.
-ENTRY_SUFFIXES = (".shp", ".geojson", ".json", ".geojson.gz", ".gpkg", ".kml", ".kmz", ".zip")
+ENTRY_SUFFIXES = formats.READABLE
+"""Archive members read: what some reader accepts (a ``.json.gz`` inside a zip as well)."""
 #: What extracting one member may raise: encrypted (RuntimeError), a compression method zipfile
 #: does not know (NotImplementedError), corrupt data, a bad CRC, a full disk.
 MEMBER_ERRORS = (

@@ -128,9 +128,9 @@ def legacy_crs(document: dict[str, Any]) -> str | None:
 
 
 def stem(path: str) -> str:
-    """The file name without .geojson/.json/.gz."""
+    """The file name without its GeoJSON suffix (:data:`geo.formats.GEOJSON`)."""
     name = PurePath(path).name
-    for suffix in (".geojson.gz", ".json.gz", ".geojson", ".json", ".gz"):
+    for suffix in sorted(formats.GEOJSON, key=len, reverse=True):
         if name.lower().endswith(suffix):
             return name[: -len(suffix)]
     return name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from geo.areas import geodesic_area_km2
 from geo.errors import CrsError, ReadError
 from geo.loader import load_paths
 from geo.readers import Context, find_reader, read_any
+from geo.readers.geojson import stem
 from tests.paths import DEEPSTATE, ISW
 
 DEEP = DEEPSTATE / "deepstatemap_data_20240708.geojson"
@@ -48,6 +50,16 @@ def test_geojson_gz_reads_like_the_plain_file(tmp_path: Path) -> None:
     zipped = load_paths([packed], use_cache=False).snapshots(S.DEEPSTATE)[0]
     assert zipped.date == plain.date
     assert zipped.area_km2 == plain.area_km2
+
+
+def test_a_json_gz_inside_a_zip_is_read_and_named_without_its_suffix(tmp_path: Path) -> None:
+    archive = tmp_path / "export.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr(DEEP.name.replace(".geojson", ".json.gz"), gzip.compress(DEEP.read_bytes()))
+    plain = load_paths([DEEP], use_cache=False).snapshots(S.DEEPSTATE)[0]
+    (inner,) = load_paths([archive], use_cache=False).snapshots(S.DEEPSTATE)
+    assert (inner.date, inner.area_km2) == (plain.date, plain.area_km2)
+    assert stem("a/deepstatemap_data_20240708.JSON.gz") == "deepstatemap_data_20240708"
 
 
 def test_three_d_coordinates_of_sdspieg_are_dropped_and_recorded() -> None:
