@@ -80,8 +80,22 @@ def drop_orphans(binaries: list[Entry], candidates: set[str]) -> list[Entry]:
         kept = [e for e in kept if e not in orphans]
 
 
-UNUSED_DATA = re.compile(r"^PySide6/Qt/translations/")
-"""Qt's own translations: the interface is English only and installs no ``QTranslator``."""
+UNUSED_DATA = re.compile(
+    r"^PySide6/Qt/translations/"
+    r"|^pyqtgraph/icons/peegee/"
+    r"|^fiona/gdal_data/(grib2_|jpfgdgml_|ruian_|inspire_|gml_registry|gfs\.xsd|s57|vdv452"
+    r"|pci_|ozi_|seed_|default\.rsc|MM_m_|plscenesconf|osmconf|ecw_cs|GDALLogo|gdalicon"
+    r"|\w+\.xsd$|\w+_output\.schema\.json$)"
+)
+"""Qt's own translations (the interface is English only and installs no ``QTranslator``);
+pyqtgraph's logo (1 MB), which only its ``mkQApp`` uses, when pyqtgraph makes the
+``QApplication`` itself; and GDAL's data for formats the app never opens (GDAL reads shapefiles
+and GeoPackages only): GRIB, GML and its application schemas (JPGIS, RUIAN, INSPIRE), S-57,
+VDV-452, PCIDSK, OziExplorer, DGN, MiraMon, Planet, OSM, ECW, the VRT and tile-index schemas,
+the command-line tools' JSON schemas and logos. What stays: ``header.dxf`` (GDAL finds its data
+folder by it), ``tms_*.json`` (the GeoPackage driver reads them), the CRS tables a shapefile's
+``.prj`` can lead to (``stateplane.csv``, ``esri_StatePlane_extra.wkt``, ``epsg.wkt``,
+``cubewerx_extra.wkt``) and the licence."""
 FIONA_PROJ = "fiona/proj_data/"
 PYPROJ_PROJ = "pyproj/proj_dir/share/proj/"
 

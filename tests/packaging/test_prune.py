@@ -105,3 +105,33 @@ def test_a_stripped_library_is_used_only_when_it_still_loads(tmp_path: Path) -> 
     shutil.copyfile(openblas, copy)
     subprocess.run(["strip", "--strip-unneeded", str(copy)], check=True)
     assert not prune.loads_aligned(copy)
+
+
+def test_gdal_keeps_only_the_data_of_shapefiles_geopackages_and_crs() -> None:
+    """Fails when a new GDAL ships a data file this rule does not know: decide where it goes."""
+    import fiona
+
+    folder = Path(fiona.__file__).parent / "gdal_data"
+    kept = {
+        p.name
+        for p in folder.iterdir()
+        if not prune.UNUSED_DATA.search(f"fiona/gdal_data/{p.name}")
+    }
+    tile_grids = {name for name in kept if name.startswith("tms_")}
+    assert tile_grids
+    assert kept - tile_grids == {
+        "LICENSE.TXT", "header.dxf", "trailer.dxf", "stateplane.csv",
+        "esri_StatePlane_extra.wkt", "epsg.wkt", "cubewerx_extra.wkt",
+    }  # fmt: skip
+    assert len(list(folder.iterdir())) > 3 * len(kept)
+
+
+def test_pyqtgraphs_logo_goes_and_its_menu_icons_stay() -> None:
+    import pyqtgraph
+
+    icons = Path(pyqtgraph.__file__).parent / "icons"
+    names = [f"pyqtgraph/{p.relative_to(icons.parent)}" for p in icons.rglob("*.*")]
+    gone = {n for n in names if prune.UNUSED_DATA.search(n)}
+    assert gone
+    assert all("/peegee/" in n for n in gone)
+    assert {"pyqtgraph/icons/auto.png", "pyqtgraph/icons/lock.png"} <= set(names) - gone
