@@ -5,10 +5,18 @@ from __future__ import annotations
 import gc
 import importlib.util
 import os
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+USER_DIR_VARIABLES = ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "FRONTLINE_ATLAS_HOME")
+for _name in USER_DIR_VARIABLES:
+    # Present from the start, before any thread runs: each test then only replaces their
+    # values. Adding and removing variables reallocates the C environment, which a worker
+    # thread of an earlier test may be reading (GDAL and PROJ call getenv) -- the Qt suite
+    # once aborted inside setenv with worker threads alive.
+    os.environ.setdefault(_name, os.path.join(tempfile.gettempdir(), "frontline-atlas-test-home"))
 
 
 @pytest.fixture(autouse=True)
