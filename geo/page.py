@@ -259,10 +259,14 @@ def date_stamp(content: MapContent) -> str:
     series = [s for s in content.visible_series() if s in dates]
     if not series:
         return ""
-    days = {dates[s] for s in series}
-    if len(days) == 1:
-        return f"Data as of {format_date(days.pop())}"
-    return "Data as of " + "; ".join(f"{format_date(dates[s])} ({s})" for s in series)
+    by_day: dict[dt.date, list[str]] = {}
+    for name in series:
+        by_day.setdefault(dates[name], []).append(name)
+    if len(by_day) == 1:
+        return f"Data as of {format_date(dates[series[0]])}"
+    return "Data as of " + "; ".join(
+        f"{format_date(day)} ({', '.join(names)})" for day, names in by_day.items()
+    )
 
 
 def provider(series: str, source: str = "") -> str:

@@ -8,10 +8,11 @@ a tall or square one.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo.page import SMALL_PT, STAMP_PT, SUBTITLE_PT, TITLE_PT, line_mm
+from geo.page import MM_PER_INCH, SMALL_PT, STAMP_PT, SUBTITLE_PT, TITLE_PT, line_mm
 
 if TYPE_CHECKING:
     from geo.page import Page
@@ -56,10 +57,23 @@ class PageLayout:
     side_on_right: bool
 
 
-def header_height(page: Page) -> float:
-    """Height of the header: one line per non-empty text, in its size."""
+PT_MM = MM_PER_INCH / 72.0
+AVERAGE_ADVANCE_EM = 0.62
+"""A generous average width of a character of the page's sans-serif typeface, in ems (DejaVu
+Sans, the widest common default, averages about 0.55 over English words and spaces)."""
+
+
+def wrapped_lines(text: str, points: float, width_mm: float) -> int:
+    """How many lines ``text`` takes at ``points`` in ``width_mm``, estimated without a font
+    (the layout is pure; rather one line too many than a line cut off)."""
+    per_line = max(int(width_mm / (points * PT_MM * AVERAGE_ADVANCE_EM)), 1)
+    return max(math.ceil(len(text) / per_line), 1)
+
+
+def header_height(page: Page, width_mm: float) -> float:
+    """Height of the header: the lines each non-empty text takes, in its size."""
     sizes = [(page.title, TITLE_PT), (page.subtitle, SUBTITLE_PT), (page.date_stamp, STAMP_PT)]
-    return sum(line_mm(size) for text, size in sizes if text)
+    return sum(wrapped_lines(t, pt, width_mm) * line_mm(pt) for t, pt in sizes if t)
 
 
 def footer_height(page: Page) -> float:
@@ -85,7 +99,7 @@ def layout(page: Page) -> PageLayout:
     width, height = page.size_mm()
     m = page.margin_mm
     inner = Box(m, m, max(width - 2 * m, 1.0), max(height - 2 * m, 1.0))
-    head_h = header_height(page)
+    head_h = header_height(page, inner.w)
     foot_h = footer_height(page)
     header = Box(inner.x, inner.y, inner.w, head_h)
     footer = Box(inner.x, inner.bottom - foot_h, inner.w, foot_h)

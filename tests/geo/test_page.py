@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 import shapely
 
 from geo.delta import Delta
 from geo.page import (
+    STAMP_PT,
     CompareSpec,
     LayerSpec,
     MapContent,
@@ -19,12 +21,13 @@ from geo.page import (
     extent_to_display,
     format_date,
     format_length,
+    line_mm,
     nice_length,
     paper_mm,
     provider,
     source_line,
 )
-from geo.page_layout import layout
+from geo.page_layout import layout, wrapped_lines
 
 SQUARE = shapely.box(37.0, 47.9, 37.5, 48.1)
 LAYERS = (
@@ -127,3 +130,27 @@ def test_extent_in_display_metres_covers_the_bent_edges() -> None:
     narrow = extent_to_display((31.0, 48.0, 33.0, 49.0))
     assert x0 < narrow[0]
     assert narrow[2] < x1
+
+
+def test_a_stamp_of_several_dates_names_each_date_once_and_the_header_makes_room() -> None:
+    layers = (*LAYERS[:2], replace(LAYERS[2], visible=True))
+    layers += (LayerSpec("Claimed Ukrainian counteroffensives", "series", True, "#9467bd", 0.45),)
+    aug23, apr13 = dt.date(2022, 8, 23), dt.date(2022, 4, 13)
+    dates = (
+        ("DeepState occupied", aug23),
+        ("Assessed Russian control", aug23),
+        ("Claimed Ukrainian counteroffensives", apr13),
+    )
+    content = MapContent(layers, tuple((name, SQUARE) for name, _ in dates), dates)
+    stamp = date_stamp(content)
+    assert stamp == (
+        "Data as of 23 Aug 2022 (DeepState occupied, Assessed Russian control); "
+        "13 Apr 2022 (Claimed Ukrainian counteroffensives)"
+    )
+    assert wrapped_lines(stamp, STAMP_PT, 277.0) == 1
+    assert wrapped_lines(stamp, STAMP_PT, 100.0) == 3
+    one = Page(extent=(30, 45, 40, 50), content=content, title="T", date_stamp="Data as of 1 Nov")
+    long = replace(one, date_stamp=stamp * 3)
+    extra = layout(long).header.h - layout(one).header.h
+    assert extra >= 2 * line_mm(STAMP_PT)
+    assert layout(long).map.y - layout(one).map.y == pytest.approx(extra)
