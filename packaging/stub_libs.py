@@ -63,6 +63,11 @@ def imported(path: str) -> set[str]:
     return {line.split()[-1].split("@")[0] for line in _symbols(path, "--undefined-only")}
 
 
+def defined(path: str) -> set[str]:
+    """Names (without version) of the dynamic symbols ``path`` defines."""
+    return {line.split()[-1].split("@")[0] for line in _symbols(path, "--defined-only")}
+
+
 def stub_source(library: str, wanted: set[str]) -> tuple[str, str]:
     """C source and version script defining the ``wanted`` symbols of ``library``.
 
