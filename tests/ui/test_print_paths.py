@@ -53,6 +53,7 @@ def test_device_paths_put_the_display_path_on_whole_device_pixels() -> None:
     assert device
     assert all(x == round(x) and y == round(y) for x, y in device)
     assert len(device) == len(display)
-    worst = max(max(abs(x - p.x()), abs(y - p.y())) for (x, y), p in zip(device, display))
+    pairs = zip(device, display, strict=True)
+    worst = max(max(abs(x - p.x()), abs(y - p.y())) for (x, y), p in pairs)
     assert worst <= 1.0  # half a pixel of rounding here, and the metre grid's fraction of one
     assert cache.device_path(LAND, transform, view) is cache.device_path(LAND, transform, view)
