@@ -46,8 +46,11 @@ PIXEL_PRESETS: dict[str, tuple[int, int]] = {
     "portrait": (1080, 1920),
 }
 """Pixel sizes for social media (width, height)."""
-PIXEL_PAGE_DPI = 144.0
-"""A pixel-sized page is laid out as if printed at this resolution (1080 px ≈ 190 mm)."""
+PIXEL_PAGE_SHORT_MM = 1080 / 144.0 * MM_PER_INCH
+"""A pixel-sized page is laid out as if its shorter side were this long (190.5 mm: 1080 px at
+144 dpi), so every size shows the same layout, scaled: a 640×360 GIF is a 1920×1080 frame made
+smaller, a 4K frame the same one sharper (at a fixed 144 dpi, 640×360 was a 113 mm page whose
+title and legend left the map a strip)."""
 DEFAULT_MARGIN_MM = 10.0
 METHOD_LINE = "Areas: geodesic on the WGS84 ellipsoid, after dissolving each date's features."
 TITLE_PT, SUBTITLE_PT, STAMP_PT, BODY_PT, SMALL_PT = 17.0, 11.0, 9.0, 8.0, 6.5
@@ -161,7 +164,7 @@ class Page:
     margin_mm : float
         White margin on every side.
     pixels : (int, int) or None
-        A pixel size instead of paper (laid out at :data:`PIXEL_PAGE_DPI`).
+        A pixel size instead of paper (laid out at :meth:`default_dpi`).
     content : MapContent
     title, subtitle, date_stamp, source, method, notes : str
         The texts; an empty one is left out.
@@ -186,7 +189,8 @@ class Page:
         """(width, height) of the page in millimetres."""
         if self.pixels is not None:
             px_w, px_h = self.pixels
-            return px_w / PIXEL_PAGE_DPI * MM_PER_INCH, px_h / PIXEL_PAGE_DPI * MM_PER_INCH
+            dpi = self.default_dpi()
+            return px_w / dpi * MM_PER_INCH, px_h / dpi * MM_PER_INCH
         w, h = paper_mm(self.paper)
         return (h, w) if self.landscape else (w, h)
 
@@ -198,8 +202,11 @@ class Page:
         return round(w / MM_PER_INCH * dpi), round(h / MM_PER_INCH * dpi)
 
     def default_dpi(self) -> float:
-        """The resolution a pixel page is laid out at, else 150 dpi."""
-        return PIXEL_PAGE_DPI if self.pixels is not None else 150.0
+        """The resolution a pixel page is laid out at (:data:`PIXEL_PAGE_SHORT_MM`), else
+        150 dpi."""
+        if self.pixels is None:
+            return 150.0
+        return max(min(self.pixels), 1) / PIXEL_PAGE_SHORT_MM * MM_PER_INCH
 
 
 def paper_mm(name: str) -> tuple[float, float]:

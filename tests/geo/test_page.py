@@ -154,3 +154,19 @@ def test_a_stamp_of_several_dates_names_each_date_once_and_the_header_makes_room
     extra = layout(long).header.h - layout(one).header.h
     assert extra >= 2 * line_mm(STAMP_PT)
     assert layout(long).map.y - layout(one).map.y == pytest.approx(extra)
+
+
+def test_pixel_pages_of_any_size_get_the_layout_of_a_1080_pixel_one_scaled() -> None:
+    full_hd = Page(extent=(30, 45, 40, 50), pixels=(1920, 1080))
+    small = replace(full_hd, pixels=(640, 360))
+    four_k = replace(full_hd, pixels=(3840, 2160))
+    assert full_hd.default_dpi() == pytest.approx(144.0)
+    assert small.size_mm() == pytest.approx(full_hd.size_mm())
+    assert four_k.size_mm() == pytest.approx(full_hd.size_mm())
+    assert small.default_dpi() == pytest.approx(48.0)
+    small_map, full_map = layout(small).map, layout(full_hd).map
+    assert (small_map.x, small_map.y, small_map.w, small_map.h) == pytest.approx(
+        (full_map.x, full_map.y, full_map.w, full_map.h)
+    )
+    story = replace(full_hd, pixels=(1080, 1920))
+    assert story.size_mm() == pytest.approx((190.5, 338.667), abs=1e-3)
