@@ -48,7 +48,7 @@ def test_device_paths_put_the_display_path_on_whole_device_pixels() -> None:
     view, mpp = _view(), 500.0
     transform = QTransform(1 / mpp, 0.0, 0.0, -1 / mpp, 37.4, 2000.6)
     cache = PathCache(tight=True)
-    device = _elements(cache.device_path(LAND, transform, view))
+    device = _elements(cache.device_path(LAND, transform, mpp, view))
     display = [transform.map(QPointF(x, y)) for x, y in _elements(cache.path(LAND, mpp, view))]
     assert device
     assert all(x == round(x) and y == round(y) for x, y in device)
@@ -56,4 +56,6 @@ def test_device_paths_put_the_display_path_on_whole_device_pixels() -> None:
     pairs = zip(device, display, strict=True)
     worst = max(max(abs(x - p.x()), abs(y - p.y())) for (x, y), p in pairs)
     assert worst <= 1.0  # half a pixel of rounding here, and the metre grid's fraction of one
-    assert cache.device_path(LAND, transform, view) is cache.device_path(LAND, transform, view)
+    assert cache.device_path(LAND, transform, mpp, view) is cache.device_path(
+        LAND, transform, mpp, view
+    )

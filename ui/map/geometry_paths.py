@@ -184,23 +184,17 @@ class PathCache:
         return path
 
     def device_path(
-        self, geometry: BaseGeometry, transform: QTransform, view: QRectF | None = None
+        self,
+        geometry: BaseGeometry,
+        transform: QTransform,
+        metres_per_pixel: float,
+        view: QRectF | None = None,
     ) -> QPainterPath:
-        """The path :meth:`path` gives under ``transform`` (display metres → device pixels),
-        mapped to the device and with its vertices on whole device pixels (vector pages)."""
+        """The path :meth:`path` gives, mapped through ``transform`` (display metres → device
+        pixels) and with its vertices on whole device pixels (vector pages)."""
         entry = self._entry(geometry)
-        metres_per_pixel = 1.0 / max(math.hypot(transform.m11(), transform.m12()), 1e-12)
         bucket, box = self._level(entry.bounds, metres_per_pixel, view)
-        key = (bucket, box, _affine_key(transform))
-        path = entry.clipped.get(key)
-        if path is None:
-            simple = self._simple(entry, bucket)
-            if box is not None:
-                simple = shapely.clip_by_rect(simple, *box)
-            path = path_from_geometry(simple, 1.0, transform)
-            self._keep_clip(entry, key, path)
-        entry.clipped.move_to_end(key)
-        return path
+        return self._clipped(entry, bucket, box, transform)
 
     def has_path(
         self, geometry: BaseGeometry, metres_per_pixel: float | None, view: QRectF | None
@@ -246,12 +240,21 @@ class PathCache:
                 entry.simple[bucket] = simple
         return simple
 
-    def _clipped(self, entry: _Entry, bucket: int, box: tuple) -> QPainterPath:
-        key = (bucket, box)
+    def _clipped(
+        self, entry: _Entry, bucket: int, box: tuple | None, transform: QTransform | None = None
+    ) -> QPainterPath:
+        """The simplified geometry clipped to ``box`` (if any) as a display-metre path, or
+        with ``transform`` as a whole-device-pixel one; the last few kept per geometry."""
+        key = (bucket, box) if transform is None else (bucket, box, _affine_key(transform))
         path = entry.clipped.get(key)
         if path is None:
-            clipped = shapely.clip_by_rect(self._simple(entry, bucket), *box)
-            path = path_from_geometry(clipped, self._grid(bucket))
+            simple = self._simple(entry, bucket)
+            if box is not None:
+                simple = shapely.clip_by_rect(simple, *box)
+            if transform is None:
+                path = path_from_geometry(simple, self._grid(bucket))
+            else:
+                path = path_from_geometry(simple, 1.0, transform)
             self._keep_clip(entry, key, path)
         entry.clipped.move_to_end(key)
         return path

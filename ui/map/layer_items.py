@@ -60,7 +60,7 @@ def cached_paths(
     world = painter.worldTransform()
     painter.setWorldTransform(QTransform())
     try:
-        yield lambda geometry: cache.device_path(geometry, world, view)
+        yield lambda geometry: cache.device_path(geometry, world, metres_per_pixel, view)
     finally:
         painter.setWorldTransform(world)
 
