@@ -55,8 +55,10 @@ DEFAULT_MARGIN_MM = 10.0
 METHOD_LINE = "Areas: geodesic on the WGS84 ellipsoid, after dissolving each date's features."
 TITLE_PT, SUBTITLE_PT, STAMP_PT, BODY_PT, SMALL_PT = 17.0, 11.0, 9.0, 8.0, 6.5
 """Type sizes of the page, in points."""
-_LINE_MM_PER_PT = 0.3528 * 1.3
-"""Height of a line of type per point of size (1 pt = 0.3528 mm, 30 % leading)."""
+MM_PER_PT = MM_PER_INCH / 72.0
+"""One typographic point (1/72 inch), in millimetres."""
+_LINE_MM_PER_PT = MM_PER_PT * 1.3
+"""Height of a line of type per point of size (30 % leading)."""
 
 _SUBJECTS = {DEEPSTATE: "Russian-occupied territory"}
 _ISW_WORDS = ("assessed", "claimed", "kursk", "partisan", "infiltration", "held before")

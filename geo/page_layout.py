@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geo.page import MM_PER_INCH, SMALL_PT, STAMP_PT, SUBTITLE_PT, TITLE_PT, line_mm
+from geo.page import MM_PER_PT, SMALL_PT, STAMP_PT, SUBTITLE_PT, TITLE_PT, line_mm
 
 if TYPE_CHECKING:
     from geo.page import Page
@@ -57,7 +57,6 @@ class PageLayout:
     side_on_right: bool
 
 
-PT_MM = MM_PER_INCH / 72.0
 AVERAGE_ADVANCE_EM = 0.62
 """A generous average width of a character of the page's sans-serif typeface, in ems (DejaVu
 Sans, the widest common default, averages about 0.55 over English words and spaces)."""
@@ -66,7 +65,7 @@ Sans, the widest common default, averages about 0.55 over English words and spac
 def wrapped_lines(text: str, points: float, width_mm: float) -> int:
     """How many lines ``text`` takes at ``points`` in ``width_mm``, estimated without a font
     (the layout is pure; rather one line too many than a line cut off)."""
-    per_line = max(int(width_mm / (points * PT_MM * AVERAGE_ADVANCE_EM)), 1)
+    per_line = max(int(width_mm / (points * MM_PER_PT * AVERAGE_ADVANCE_EM)), 1)
     return max(math.ceil(len(text) / per_line), 1)
 
 
