@@ -69,10 +69,23 @@ def wrapped_lines(text: str, points: float, width_mm: float) -> int:
     return max(math.ceil(len(text) / per_line), 1)
 
 
-def header_height(page: Page, width_mm: float) -> float:
-    """Height of the header: the lines each non-empty text takes, in its size."""
+HEADER_MAX_LINES = 3
+"""The most lines the header gives one text: a longer title is cut, never the map."""
+
+
+def header_rows(page: Page, width_mm: float) -> list[tuple[str, float, int]]:
+    """``(text, points, lines)`` of the title, subtitle and date stamp: the lines each takes,
+    at most :data:`HEADER_MAX_LINES` (an empty text takes none)."""
     sizes = [(page.title, TITLE_PT), (page.subtitle, SUBTITLE_PT), (page.date_stamp, STAMP_PT)]
-    return sum(wrapped_lines(t, pt, width_mm) * line_mm(pt) for t, pt in sizes if t)
+    return [
+        (t, pt, min(wrapped_lines(t, pt, width_mm), HEADER_MAX_LINES) if t else 0)
+        for t, pt in sizes
+    ]
+
+
+def header_height(page: Page, width_mm: float) -> float:
+    """Height of the header (:func:`header_rows`)."""
+    return sum(lines * line_mm(pt) for _text, pt, lines in header_rows(page, width_mm))
 
 
 def footer_height(page: Page) -> float:

@@ -27,7 +27,7 @@ from geo.page import (
     provider,
     source_line,
 )
-from geo.page_layout import layout, wrapped_lines
+from geo.page_layout import HEADER_MAX_LINES, header_rows, layout, wrapped_lines
 
 SQUARE = shapely.box(37.0, 47.9, 37.5, 48.1)
 LAYERS = (
@@ -170,3 +170,10 @@ def test_pixel_pages_of_any_size_get_the_layout_of_a_1080_pixel_one_scaled() -> 
     )
     story = replace(full_hd, pixels=(1080, 1920))
     assert story.size_mm() == pytest.approx((190.5, 338.667), abs=1e-3)
+
+
+def test_the_header_gives_a_text_at_most_three_lines() -> None:
+    page = Page(extent=(30, 45, 40, 50), title="Very long words " * 400, date_stamp="Data as of 1")
+    rows = header_rows(page, 277.0)
+    assert [lines for _text, _pt, lines in rows] == [HEADER_MAX_LINES, 0, 1]
+    assert layout(page).map.h > 100.0

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 
-from geo.page import BODY_PT, SMALL_PT, STAMP_PT, SUBTITLE_PT, TITLE_PT, line_mm
+from geo.page import BODY_PT, SMALL_PT, line_mm
 from ui.printing.legend import paint_legend
 from ui.printing.locator import paint_locator
 from ui.printing.table import paint_delta_table
@@ -36,8 +36,11 @@ def draw_lines(
     box: Box,
     lines: list[tuple[str, float, bool, QColor]],
 ) -> float:
-    """Draw ``(text, points, bold, colour)`` lines down ``box``, wrapped; returns the mm used."""
+    """Draw ``(text, points, bold, colour)`` lines down ``box``, wrapped and cut at its edges
+    (a text longer than its room never runs into the map); returns the mm used."""
     y = box.y
+    painter.save()
+    painter.setClipRect(units.rect(box.x, box.y, box.w, box.h))
     for text, points, bold, color in lines:
         if not text:
             continue
@@ -48,21 +51,46 @@ def draw_lines(
         used = painter.boundingRect(rect, _LEFT_WRAP, text)
         painter.drawText(rect, _LEFT_WRAP, text)
         y += max(used.height() / units.px_per_mm, line_mm(points) * 0.9)
+    painter.restore()
     return y - box.y
 
 
+def fit_lines(text: str, font: QFont, width_px: float, max_lines: int) -> str:
+    """``text`` cut to the ``max_lines`` lines it wraps to in ``width_px``, the last one ending
+    in "…" when something was cut (a pasted paragraph, or one endless word, as a title stays a
+    title)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts: list[int] = []
+    while len(starts) <= max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width_px)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if not starts:
+        return text
+    last = starts[min(len(starts), max_lines) - 1]  # also a last line of one overlong word
+    rest = QFontMetricsF(font).elidedText(text[last:], Qt.TextElideMode.ElideRight, width_px)
+    return text[:last] + rest
+
+
 def paint_header(painter: QPainter, page: Page, units: PageUnits, box: Box) -> None:
-    """Title, subtitle and the date stamp."""
-    draw_lines(
-        painter,
-        units,
-        box,
-        [
-            (page.title, TITLE_PT, True, INK),
-            (page.subtitle, SUBTITLE_PT, False, INK),
-            (page.date_stamp, STAMP_PT, False, GREY),
-        ],
-    )
+    """Title, subtitle and the date stamp, each in the lines the layout gave it (a title too
+    long for them is cut; the dates below it always show)."""
+    from geo.page_layout import Box, header_rows
+
+    y = box.y
+    looks = ((True, INK), (False, INK), (False, GREY))
+    for (text, points, lines), (bold, color) in zip(header_rows(page, box.w), looks, strict=True):
+        height = lines * line_mm(points)
+        fitted = fit_lines(text, units.font(points, bold), units.mm(box.w), lines)
+        room = Box(box.x, y, box.w, height)
+        y += min(draw_lines(painter, units, room, [(fitted, points, bold, color)]), height)
 
 
 def paint_footer(painter: QPainter, page: Page, units: PageUnits, box: Box) -> None:
